@@ -1,0 +1,26 @@
+"""Communique: news pages in, an evidence-linked record of international relations out.
+
+Quick use::
+
+    import communique
+    docs = communique.extract(["page.html"], published="2025-11-11")
+"""
+from communique.model import Actor, Document, Event, Quote, Side, Span  # noqa: F401
+
+__version__ = "0.1.0"
+
+
+def extract(paths, published=None, model=None):
+    """Read and extract every document under ``paths``; returns a list of :class:`Document`."""
+    from communique.ingest import read_paths
+    from communique.pipeline import Extractor
+
+    extractor = Extractor(model=model)
+    return list(extractor.pipe(read_paths(paths, published=published)))
+
+
+def open(path="communique.db", **kwargs):  # noqa: A001 - mirrors sqlite3/datasette style
+    """Open (or create) an event store; see :mod:`communique.store`."""
+    from communique.store import Store
+
+    return Store(path, **kwargs)
