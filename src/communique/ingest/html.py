@@ -37,7 +37,7 @@ def html_document(doc_id: str, html: str, published: Optional[str] = None, url: 
     doc = Document(id=doc_id, html=html, url=url, source_path=source_path)
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                             include_tables=True, favor_recall=True)
+                                             include_tables=True)
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         log.debug("trafilatura failed on %s", doc_id, exc_info=True)
         doc.error = f"HTML could not be parsed: {type(exc).__name__}: {exc}"
