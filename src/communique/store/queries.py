@@ -1,0 +1,302 @@
+"""Read queries. Functions of a connection so the Store stays a thin façade.
+
+Event listing is two steps: find the page's rowids through the narrowest index
+(``event_actors`` or ``event_countries`` ordered by date, else ``events`` by
+type/status/date), then load those rows, their actors and their mentions.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Optional
+
+from communique.stories.names import name_key
+
+
+@dataclass
+class EventFilter:
+    actor: Optional[str] = None
+    country: Optional[list[str]] = None
+    type: Optional[str] = None
+    status: Optional[str] = None
+    since: Optional[str] = None
+    until: Optional[str] = None
+
+
+# ---------------------------------------------------------------------- helpers
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_STOP = {"of", "the", "and", "a", "an", "in", "for", "to", "de"}
+
+
+def fts_words(q: str, prefix: bool = False) -> str:
+    """A safe FTS5 query: every word quoted and ANDed (stop words dropped)."""
+    words = [w for w in _TOKEN.findall(q or "") if w.lower() not in _STOP] or _TOKEN.findall(q or "")
+    return " ".join(f'"{w}"' + ("*" if prefix else "") for w in words)
+
+
+def _rows(db: sqlite3.Connection, sql: str, params=()) -> list[dict]:
+    cur = db.execute(sql, params)
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def _page(limit, offset) -> str:
+    if limit is None:
+        return f" LIMIT -1 OFFSET {int(offset)}"
+    return f" LIMIT {int(limit)} OFFSET {int(offset)}"
+
+
+# ---------------------------------------------------------------------- documents
+def documents(db, limit, offset) -> list[dict]:
+    return _rows(db, "SELECT id, title, published, outlet, url, language, n_sources FROM documents "
+                     "ORDER BY rowid DESC" + _page(limit, offset))
+
+
+
+
+def document(db, doc_id) -> Optional[dict]:
+    """Full document; ``doc_id`` may also be the id of one of its duplicate sources."""
+    cur = db.execute("SELECT rowid AS _row, id, title, published, outlet, url, language, text, record, n_sources "
+                     "FROM documents WHERE id=?", (doc_id,))
+    row = cur.fetchone()
+    if row is None:
+        hit = db.execute("SELECT doc FROM sources WHERE source_id=? LIMIT 1", (doc_id,)).fetchone()
+        if hit is None:
+            return None
+        cur = db.execute("SELECT rowid AS _row, id, title, published, outlet, url, language, text, record, n_sources "
+                         "FROM documents WHERE rowid=?", (hit[0],))
+        row = cur.fetchone()
+    d = dict(zip([c[0] for c in cur.description], row))
+    rowid = d.pop("_row")
+    record = json.loads(d.pop("record"))
+    canon_actor = dict(db.execute(
+        "SELECT da.local_id, a.id FROM doc_actors da JOIN actors a ON a.rowid = da.actor WHERE da.doc=?", (rowid,)))
+    canon_event = dict(db.execute(
+        "SELECT m.event_id, e.id FROM mentions m JOIN events e ON e.rowid = m.event WHERE m.doc=?", (rowid,)))
+    d["actors"] = [dict(a, canonical_id=canon_actor.get(a.get("id"))) for a in record.get("actors", [])]
+    d["events"] = [dict(e, canonical_id=canon_event.get(e.get("id"))) for e in record.get("events", [])]
+    d["quotes"] = record.get("quotes", [])
+    d["meta"] = record.get("meta", {})
+    d["sources"] = _rows(db, "SELECT source_id AS id, url, outlet, published, similarity FROM sources "
+                             "WHERE doc=? ORDER BY rowid", (rowid,))
+    return d
+
+
+def search(db, q, limit, offset, mark) -> list[dict]:
+    sql = ("SELECT d.id, d.title, d.published, snippet(documents_fts, 1, ?, ?, '…', 16) AS snippet "
+           "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+           "WHERE documents_fts MATCH ? ORDER BY rank" + _page(limit, offset))
+    if not (q or "").strip():
+        return []
+    try:
+        return _rows(db, sql, (mark[0], mark[1], q))
+    except sqlite3.OperationalError:            # not valid FTS5 syntax: search the words instead
+        safe = fts_words(q)
+        return _rows(db, sql, (mark[0], mark[1], safe)) if safe else []
+
+
+def errors(db, limit, offset) -> list[dict]:
+    return _rows(db, "SELECT doc_id, source_path, message, added_at FROM errors ORDER BY rowid DESC"
+                 + _page(limit, offset))
+
+
+# ---------------------------------------------------------------------- actors
+_ACTOR_COLS = "a.rowid AS _row, a.id, a.name, a.kind, a.country, a.sector, a.mention_count"
+
+
+def _actor_dicts(db, rows: list[dict]) -> list[dict]:
+    if not rows:
+        return []
+    ids = [r["_row"] for r in rows]
+    marks = ",".join("?" * len(ids))
+    aliases: dict[int, list] = {}
+    for actor, alias in db.execute(f"SELECT actor, alias FROM actor_aliases WHERE actor IN ({marks})", ids):
+        aliases.setdefault(actor, []).append(alias)
+    roles: dict[int, list] = {}
+    for actor, role, first, last in db.execute(
+            f"SELECT actor, role, first_seen, last_seen FROM actor_roles WHERE actor IN ({marks}) "
+            f"ORDER BY first_seen", ids):
+        roles.setdefault(actor, []).append({"role": role, "first_seen": first, "last_seen": last})
+    out = []
+    for r in rows:
+        row = r.pop("_row")
+        r["aliases"] = sorted(a for a in aliases.get(row, []) if a != r["name"])
+        r["roles"] = roles.get(row, [])
+        out.append(r)
+    return out
+
+
+def actor_rows_matching(db, name: str) -> list[int]:
+    """Canonical actor rowids a user's actor argument means: an actor id, an alias, or a name search."""
+    hit = db.execute("SELECT rowid FROM actors WHERE id=?", (name,)).fetchall()
+    if hit:
+        return [r[0] for r in hit]
+    hit = db.execute("SELECT DISTINCT actor FROM actor_aliases WHERE norm=?", (name_key(name),)).fetchall()
+    if hit:
+        return [r[0] for r in hit]
+    q = fts_words(name)
+    if not q:
+        return []
+    return [r[0] for r in db.execute("SELECT rowid FROM actors_fts WHERE actors_fts MATCH ? LIMIT 50",
+                                     (f"{{name aliases}} : ({q})",))]
+
+
+def actors(db, query, limit, offset) -> list[dict]:
+    if query and query.strip():
+        q = fts_words(query, prefix=True)
+        if not q:
+            return []
+        rows = _rows(db, f"SELECT {_ACTOR_COLS} FROM actors_fts f JOIN actors a ON a.rowid = f.rowid "
+                         f"WHERE actors_fts MATCH ? ORDER BY a.mention_count DESC" + _page(limit, offset), (q,))
+    else:
+        rows = _rows(db, f"SELECT {_ACTOR_COLS} FROM actors a ORDER BY a.mention_count DESC"
+                     + _page(limit, offset))
+    return _actor_dicts(db, rows)
+
+
+def actor(db, actor_id, n_events: int = 100) -> Optional[dict]:
+    rows = _rows(db, f"SELECT {_ACTOR_COLS} FROM actors a WHERE a.id=?", (actor_id,))
+    if not rows:
+        return None
+    row = rows[0]["_row"]
+    d = _actor_dicts(db, rows)[0]
+    ids = [r[0] for r in db.execute("SELECT event FROM event_actors WHERE actor=? ORDER BY sort_date DESC LIMIT ?",
+                                    (row, n_events))]
+    d["events"] = events_by_rowid(db, ids)
+    d["counterparts"] = _rows(db, """
+        SELECT coalesce(o.name, x.name) AS name, coalesce(o.country, x.country) AS country, o.id AS actor_id,
+               count(*) AS n
+        FROM (SELECT CASE WHEN e.source_actor = :a THEN e.target_actor ELSE e.source_actor END AS other,
+                     CASE WHEN e.source_actor = :a THEN e.target_name ELSE e.source_name END AS name,
+                     CASE WHEN e.source_actor = :a THEN e.target_country ELSE e.source_country END AS country
+              FROM event_actors ea JOIN events e ON e.rowid = ea.event WHERE ea.actor = :a) x
+        LEFT JOIN actors o ON o.rowid = x.other
+        WHERE coalesce(o.name, x.name, x.country) IS NOT NULL AND (x.other IS NULL OR x.other != :a)
+        GROUP BY coalesce(o.id, x.name, x.country) ORDER BY n DESC LIMIT 50""", {"a": row})
+    return d
+
+
+# ---------------------------------------------------------------------- events
+_EVENT_COLS = """e.rowid AS _row, e.id, e.type, e.status, e.date_start, e.date_end,
+    e.source_name, e.source_country, sa.id AS source_actor_id,
+    e.target_name, e.target_country, ta.id AS target_actor_id,
+    e.location, e.attributes, e.cameo, e.plover, e.confidence, e.n_sources, e.n_documents"""
+
+
+def _where(db, f: EventFilter):
+    """(FROM clause, WHERE parts, params, date column) choosing the narrowest driving index."""
+    where, params = [], []
+    if f.actor:
+        actor_rows = actor_rows_matching(db, f.actor)
+        if not actor_rows:
+            return None
+        marks = ",".join("?" * len(actor_rows))
+        if len(actor_rows) == 1:
+            frm, date_col = "event_actors x JOIN events e ON e.rowid = x.event", "x.sort_date"
+            where.append("x.actor = ?")
+        else:
+            frm, date_col = "events e", "e.sort_date"
+            where.append(f"e.rowid IN (SELECT event FROM event_actors WHERE actor IN ({marks}))")
+        params += actor_rows
+        if f.country:
+            where.append(f"e.rowid IN (SELECT event FROM event_countries WHERE country IN "
+                         f"({','.join('?' * len(f.country))}))")
+            params += f.country
+    elif f.country:
+        if len(f.country) == 1:
+            frm, date_col = "event_countries x JOIN events e ON e.rowid = x.event", "x.sort_date"
+            where.append("x.country = ?")
+        else:
+            frm, date_col = "events e", "e.sort_date"
+            where.append(f"e.rowid IN (SELECT event FROM event_countries WHERE country IN "
+                         f"({','.join('?' * len(f.country))}))")
+        params += f.country
+    else:
+        frm, date_col = "events e", "e.sort_date"
+    if f.type:
+        where.append("e.type = ?")
+        params.append(f.type.upper())
+    if f.status:
+        where.append("e.status = ?")
+        params.append(f.status.lower())
+    if f.since:
+        where.append(f"{date_col} >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append(f"{date_col} <= ?")
+        params.append(f.until + "\uffff" if len(f.until) < 10 else f.until)
+    return frm, where, params, date_col
+
+
+def event_rowids(db, f: EventFilter, limit, offset) -> list[int]:
+    plan = _where(db, f)
+    if plan is None:
+        return []
+    frm, where, params, date_col = plan
+    sql = (f"SELECT e.rowid FROM {frm}" + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY {date_col} DESC, e.rowid DESC" + _page(limit, offset))
+    return [r[0] for r in db.execute(sql, params)]
+
+
+def count_events(db, f: EventFilter) -> int:
+    plan = _where(db, f)
+    if plan is None:
+        return 0
+    frm, where, params, _ = plan
+    sql = f"SELECT count(*) FROM {frm}" + (" WHERE " + " AND ".join(where) if where else "")
+    return db.execute(sql, params).fetchone()[0]
+
+
+def events(db, f: EventFilter, limit, offset) -> list[dict]:
+    return events_by_rowid(db, event_rowids(db, f, limit, offset))
+
+
+def events_by_rowid(db, ids: list[int]) -> list[dict]:
+    """Full event dicts (with mentions) for these rowids, in the given order."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = _rows(db, f"SELECT {_EVENT_COLS} FROM events e LEFT JOIN actors sa ON sa.rowid = e.source_actor "
+                     f"LEFT JOIN actors ta ON ta.rowid = e.target_actor WHERE e.rowid IN ({marks})", ids)
+    mentions: dict[int, list] = {}
+    for event, event_id, evidence, doc_id, url, outlet, published in db.execute(
+            f"SELECT m.event, m.event_id, m.evidence, d.id, d.url, d.outlet, d.published FROM mentions m "
+            f"JOIN documents d ON d.rowid = m.doc WHERE m.event IN ({marks}) ORDER BY m.rowid", ids):
+        mentions.setdefault(event, []).append({
+            "doc_id": doc_id, "event_id": event_id, "evidence": json.loads(evidence),
+            "url": url, "outlet": outlet, "published": published})
+    by_row = {r["_row"]: _event_dict(r, mentions.get(r["_row"], [])) for r in rows}
+    return [by_row[i] for i in ids if i in by_row]
+
+
+def _event_dict(r: dict, mentions: list) -> dict:
+    return {
+        "id": r["id"], "type": r["type"], "status": r["status"],
+        "date_start": r["date_start"], "date_end": r["date_end"],
+        "source": {"name": r["source_name"], "country": r["source_country"], "actor_id": r["source_actor_id"]},
+        "target": {"name": r["target_name"], "country": r["target_country"], "actor_id": r["target_actor_id"]},
+        "location": json.loads(r["location"]) if r["location"] else None,
+        "attributes": json.loads(r["attributes"]) if r["attributes"] else {},
+        "cameo": r["cameo"],
+        "plover": json.loads(r["plover"]) if r["plover"] else {},
+        "confidence": r["confidence"], "n_sources": r["n_sources"], "n_documents": r["n_documents"],
+        "mentions": mentions,
+    }
+
+
+def event(db, event_id) -> Optional[dict]:
+    row = db.execute("SELECT rowid FROM events WHERE id=?", (event_id,)).fetchone()
+    if row is None:
+        return None
+    return events_by_rowid(db, [row[0]])[0]
+
+
+def timeline(db, a, b, limit) -> list[dict]:
+    ids = [r[0] for r in db.execute(
+        "SELECT x.event FROM event_countries x JOIN event_countries y ON y.event = x.event AND y.country = ? "
+        "WHERE x.country = ? ORDER BY x.sort_date, x.event LIMIT ?", (b, a, int(limit)))]
+    if a == b:
+        return []
+    return events_by_rowid(db, ids)

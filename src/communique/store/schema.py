@@ -1,0 +1,118 @@
+"""The store's tables. Bump ``VERSION`` (``PRAGMA user_version``) on incompatible change.
+
+Layout: ``documents`` (one row per distinct article) with its ``sources`` (each
+URL/outlet it was seen under); ``actors`` (canonical, cross-document) with
+aliases, dated roles and per-document links; ``events`` (canonical) with one
+``mentions`` row per per-document event carrying its evidence. ``event_countries``
+and ``event_actors`` are narrow index tables so "newest events of X" is an
+ordered index scan that stops at LIMIT.
+"""
+
+VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    title TEXT, published TEXT, outlet TEXT, url TEXT, language TEXT,
+    text TEXT NOT NULL,
+    record TEXT NOT NULL,
+    n_sources INTEGER NOT NULL DEFAULT 1,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+
+CREATE TABLE IF NOT EXISTS sources (
+    rowid INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(rowid),
+    source_key TEXT NOT NULL UNIQUE,
+    source_id TEXT NOT NULL,
+    url TEXT, outlet TEXT, published TEXT, source_path TEXT,
+    similarity REAL NOT NULL DEFAULT 1.0,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sources_doc ON sources(doc);
+CREATE INDEX IF NOT EXISTS sources_id ON sources(source_id);
+
+CREATE TABLE IF NOT EXISTS minhashes (doc INTEGER PRIMARY KEY, signature BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    band INTEGER NOT NULL, hash INTEGER NOT NULL, doc INTEGER NOT NULL,
+    PRIMARY KEY (band, hash, doc)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS errors (
+    rowid INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL, source_path TEXT, message TEXT NOT NULL, added_at TEXT NOT NULL,
+    UNIQUE (doc_id, message)
+);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE IF NOT EXISTS actors (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL, kind TEXT, country TEXT, sector TEXT,
+    surname TEXT, initial TEXT,
+    mention_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS actors_key ON actors(key);
+CREATE INDEX IF NOT EXISTS actors_surname ON actors(surname);
+CREATE INDEX IF NOT EXISTS actors_mentions ON actors(mention_count);
+CREATE TABLE IF NOT EXISTS actor_aliases (
+    actor INTEGER NOT NULL, alias TEXT NOT NULL, norm TEXT NOT NULL,
+    PRIMARY KEY (actor, alias)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actor_aliases_norm ON actor_aliases(norm);
+CREATE TABLE IF NOT EXISTS actor_roles (
+    actor INTEGER NOT NULL, role TEXT NOT NULL, first_seen TEXT, last_seen TEXT, n INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (actor, role)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS doc_actors (
+    doc INTEGER NOT NULL, local_id TEXT NOT NULL, actor INTEGER NOT NULL,
+    PRIMARY KEY (doc, local_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS doc_actors_actor ON doc_actors(actor);
+CREATE VIRTUAL TABLE IF NOT EXISTS actors_fts USING fts5(
+    name, aliases, roles, country, tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL, family TEXT NOT NULL, status TEXT NOT NULL,
+    date_start TEXT, date_end TEXT, sort_date TEXT NOT NULL,
+    source_name TEXT, source_country TEXT, source_actor INTEGER,
+    target_name TEXT, target_country TEXT, target_actor INTEGER,
+    location TEXT,
+    attributes TEXT, cameo TEXT, plover TEXT,
+    confidence REAL NOT NULL, n_sources INTEGER NOT NULL DEFAULT 1, n_documents INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS events_sort ON events(sort_date);
+CREATE INDEX IF NOT EXISTS events_type ON events(type, sort_date);
+CREATE INDEX IF NOT EXISTS events_status ON events(status, sort_date);
+CREATE INDEX IF NOT EXISTS events_family ON events(family, sort_date);
+
+CREATE TABLE IF NOT EXISTS event_countries (
+    country TEXT NOT NULL, sort_date TEXT NOT NULL, event INTEGER NOT NULL,
+    PRIMARY KEY (country, sort_date, event)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_countries_event ON event_countries(event);
+CREATE TABLE IF NOT EXISTS event_actors (
+    actor INTEGER NOT NULL, sort_date TEXT NOT NULL, event INTEGER NOT NULL,
+    PRIMARY KEY (actor, sort_date, event)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    rowid INTEGER PRIMARY KEY,
+    event INTEGER NOT NULL, doc INTEGER NOT NULL, event_id TEXT NOT NULL,
+    confidence REAL NOT NULL, evidence TEXT NOT NULL, trigger TEXT,
+    UNIQUE (doc, event_id)
+);
+CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event);
+"""

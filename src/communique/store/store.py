@@ -1,0 +1,250 @@
+"""The corpus store: one SQLite file (WAL, FTS5) of documents, actors and canonical events.
+
+Modelled on Datasette/sqlite-utils: plain tables you can open in any SQLite
+tool, and a thin Python class in front of them. Writing happens in
+transactions of one batch each; reading never blocks on a running ingest (WAL).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+from urllib.parse import quote
+
+from communique.model import Document
+from communique.store import queries
+from communique.store.errors import StoreError, explain
+from communique.store.schema import DDL, VERSION
+from communique.store.writer import ADDED, DUPLICATE, ERROR, Writer
+
+DEFAULT_PATH = "communique.db"
+
+
+def default_path() -> str:
+    """``$COMMUNIQUE_DB`` or ``communique.db`` in the working directory."""
+    return os.environ.get("COMMUNIQUE_DB") or DEFAULT_PATH
+
+
+class Store:
+    """An event store in one SQLite file.
+
+    ``readonly=True`` opens the file with ``mode=ro`` (it must exist); ``timeout``
+    is how long a write waits for another writer before giving up with a clear
+    :class:`StoreError`; ``similarity`` is the MinHash Jaccard above which two
+    texts are one document.
+    """
+
+    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, readonly: bool = False,
+                 timeout: float = 5.0, similarity: float = 0.7):
+        self.path = str(path)
+        self.readonly = readonly
+        self.timeout = timeout
+        self.similarity = similarity
+        self._lock = threading.RLock()
+        self.db = self._connect()
+
+    # ------------------------------------------------------------------ connection
+    def _connect(self) -> sqlite3.Connection:
+        memory = self.path == ":memory:"
+        if self.readonly and not memory and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path} (nothing has been ingested there yet)")
+        if not memory and Path(self.path).is_dir():
+            raise StoreError(f"{self.path} is a folder, not a database file")
+        target = self.path
+        if self.readonly and not memory:
+            target = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
+        try:
+            db = sqlite3.connect(target, uri=self.readonly and not memory, timeout=self.timeout,
+                                 isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path, self.timeout) from exc
+        try:
+            db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            n_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if version not in (0, VERSION) or (version == 0 and n_tables):
+                raise StoreError(f"{self.path} is an SQLite database but not a Communique store "
+                                 f"(schema version {version}); pass another --db")
+            if self.readonly:
+                if version != VERSION:
+                    raise StoreError(f"{self.path} is empty: not a Communique store yet")
+            else:
+                if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal" and not memory:
+                    db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
+                if version != VERSION:
+                    db.execute("BEGIN IMMEDIATE")
+                    db.executescript(DDL)        # executescript commits
+                    db.execute(f"PRAGMA user_version = {VERSION}")
+            db.execute("PRAGMA foreign_keys = OFF")
+            db.execute("PRAGMA cache_size = -65536")
+        except StoreError:
+            db.close()
+            raise
+        except sqlite3.Error as exc:
+            db.close()
+            raise explain(exc, self.path, self.timeout) from exc
+        return db
+
+    def close(self) -> None:
+        with self._lock:
+            if self.db is not None:
+                self.db.close()
+                self.db = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r}, readonly={self.readonly})"
+
+    def _read(self, fn, *args, **kwargs):
+        """Run a read query under the lock, turning sqlite errors into StoreError."""
+        with self._lock:
+            if self.db is None:
+                raise StoreError(f"{self.path}: the store is closed")
+            try:
+                return fn(self.db, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise explain(exc, self.path, self.timeout) from exc
+
+    # ------------------------------------------------------------------ writing
+    def ingest(self, docs: Iterable[Document], batch_size: int = 100,
+               on_document: Optional[Callable[[Document, str], None]] = None) -> dict:
+        """Store documents; one transaction per ``batch_size`` documents.
+
+        Returns ``{"added", "duplicates", "errors", "events"}``. Idempotent: a
+        document already stored (same id and text) counts as a duplicate. On a
+        database failure the current batch is rolled back, earlier batches stay,
+        and the :class:`StoreError` carries the counts so far as ``.stats``.
+        """
+        if self.readonly:
+            raise StoreError(f"{self.path} was opened read-only; open it without readonly=True to ingest")
+        stats = {"added": 0, "duplicates": 0, "errors": 0, "events": 0}
+        batch: list[Document] = []
+        try:
+            for doc in docs:
+                batch.append(doc)
+                if len(batch) >= batch_size:
+                    self._ingest_batch(batch, stats, on_document)
+                    batch = []
+            if batch:
+                self._ingest_batch(batch, stats, on_document)
+        except StoreError as exc:
+            exc.stats = stats
+            raise
+        return stats
+
+    def _ingest_batch(self, batch: list[Document], stats: dict, on_document) -> None:
+        counts = dict.fromkeys(stats, 0)
+        outcomes = []
+        key = {ADDED: "added", DUPLICATE: "duplicates", ERROR: "errors"}
+        with self._lock:
+            if self.db is None:
+                raise StoreError(f"{self.path}: the store is closed")
+            writer = Writer(self.db, self.similarity)
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                for doc in batch:
+                    self.db.execute("SAVEPOINT doc")
+                    try:
+                        outcome, n = writer.add(doc)
+                    except sqlite3.Error:
+                        raise
+                    except Exception as exc:    # a bug or odd input in one document must not sink the batch
+                        self.db.execute("ROLLBACK TO doc")
+                        writer._error(doc.id, f"could not store: {type(exc).__name__}: {exc}", doc.source_path)
+                        outcome, n = ERROR, 0
+                    self.db.execute("RELEASE doc")
+                    counts[key[outcome]] += 1
+                    counts["events"] += n
+                    outcomes.append((doc, outcome))
+                self.db.execute("COMMIT")
+            except BaseException as exc:
+                if self.db.in_transaction:
+                    try:
+                        self.db.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
+                if isinstance(exc, sqlite3.Error):
+                    raise explain(exc, self.path, self.timeout) from exc
+                raise
+        for k, v in counts.items():
+            stats[k] += v
+        if on_document:
+            for doc, outcome in outcomes:
+                on_document(doc, outcome)
+
+    # ------------------------------------------------------------------ documents
+    def count_documents(self) -> int:
+        return self._read(lambda db: db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def count_errors(self) -> int:
+        return self._read(lambda db: db.execute("SELECT count(*) FROM errors").fetchone()[0])
+
+    def errors(self, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Documents that could not be read or stored, with the reason."""
+        return self._read(queries.errors, limit, offset)
+
+    def documents(self, limit: int = 50, offset: int = 0) -> list[dict]:
+        return self._read(queries.documents, limit, offset)
+
+    def document(self, doc_id: str) -> Optional[dict]:
+        return self._read(queries.document, doc_id)
+
+    def search(self, q: str, limit: int = 20, offset: int = 0, mark: tuple[str, str] = ("[", "]")) -> list[dict]:
+        """Full-text search (FTS5 syntax; plain words are ANDed). ``snippet`` is plain text, not HTML."""
+        return self._read(queries.search, q, limit, offset, mark)
+
+    # ------------------------------------------------------------------ events
+    def events(self, actor: Optional[str] = None, country: Optional[list[str]] = None, type: Optional[str] = None,
+               status: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+               limit: Optional[int] = 100, offset: int = 0) -> list[dict]:
+        """Canonical events, newest first. ``country``: any of these countries is a side."""
+        f = queries.EventFilter(actor, _countries(country), type, status, since, until)
+        return self._read(queries.events, f, limit, offset)
+
+    def count_events(self, actor=None, country=None, type=None, status=None, since=None, until=None) -> int:
+        f = queries.EventFilter(actor, _countries(country), type, status, since, until)
+        return self._read(queries.count_events, f)
+
+    def iter_events(self, chunk: int = 1000, **filters) -> Iterator[dict]:
+        """Every matching event (for exports), fetched ``chunk`` at a time."""
+        country = filters.pop("country", None)
+        f = queries.EventFilter(country=_countries(country), **filters)
+        rowids = self._read(queries.event_rowids, f, None, 0)
+        for i in range(0, len(rowids), chunk):
+            yield from self._read(queries.events_by_rowid, rowids[i:i + chunk])
+
+    def event(self, event_id: str) -> Optional[dict]:
+        return self._read(queries.event, event_id)
+
+    def timeline(self, a: str, b: str, limit: int = 1000) -> list[dict]:
+        """Events with countries ``a`` and ``b`` on opposite sides, oldest first."""
+        return self._read(queries.timeline, a.upper(), b.upper(), limit)
+
+    # ------------------------------------------------------------------ actors
+    def actors(self, query: Optional[str] = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Canonical actors, most mentioned first; ``query`` searches names, aliases, roles and countries."""
+        return self._read(queries.actors, query, limit, offset)
+
+    def actor(self, actor_id: str) -> Optional[dict]:
+        return self._read(queries.actor, actor_id)
+
+
+def _countries(country) -> Optional[list[str]]:
+    if not country:
+        return None
+    if isinstance(country, str):
+        country = [country]
+    return [c.upper() for c in country]
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False)
