@@ -82,7 +82,7 @@ class Extractor:
             try:
                 prepare(doc)
             except Exception as exc:  # a reader/cleaner bug must not stop the batch
-                log.exception("prepare failed for %s", doc.id)
+                log.debug("prepare failed for %s", doc.id, exc_info=True)
                 doc.error = f"cleaning failed: {type(exc).__name__}: {exc}"
             if not doc.error and doc.language in EXTRACT_LANGUAGES:
                 todo.append(doc)
@@ -98,7 +98,7 @@ class Extractor:
             try:
                 annotate(doc, sdoc)
             except Exception as exc:
-                log.exception("extraction failed for %s", doc.id)
+                log.debug("extraction failed for %s", doc.id, exc_info=True)
                 doc.error = f"extraction failed: {type(exc).__name__}: {exc}"
         for doc in batch:
             doc.meta["model"] = self.model_name
@@ -115,5 +115,5 @@ class Extractor:
         try:
             return self.nlp(text)
         except Exception:
-            log.exception("spaCy failed on a text")
+            log.debug("spaCy failed on a text", exc_info=True)
             return None

@@ -1,6 +1,340 @@
+"""Cluster a document's mentions into actors and code each one (country, role, sector).
+
+Order of evidence for a person's country, strongest first:
+1. the role phrase around the name ("Russia's Deputy Foreign Minister X", "X, Kazakhstan's ambassador");
+2. the possessor of the role ("Putin's press secretary" → Putin's country);
+3. a description that refers back to the person ("the Russian leader said");
+4. country words in the same sentence (nearest first), not counting other people's role phrases;
+5. where the story takes place (the country of its most-mentioned city).
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
 
-def resolve_actors(doc, sdoc):
-    doc.actors = []
+from communique.actors.candidates import Cand, entity_candidates, looks_like_name
+from communique.actors.lexicon import lexicon
+from communique.actors.names import given_keys, name_key, strip_possessive, surname_key
+from communique.actors.roles import RolePhrase, phrase_apposition, phrase_before, role_text
+from communique.geo import country_name, gazetteer
+from communique.model import Actor, Document, Span
+
+W_ROLE, W_POSSESSOR, W_DESCRIPTION, W_SENTENCE, W_STORY = 10.0, 8.0, 5.0, 1.0, 0.5
+_TITLE_BEFORE = 3   # how many tokens back a bare title still marks a person ("President X")
+
+
+@dataclass
+class Cluster:
+    kind: str
+    key: str
+    mentions: list[Cand] = field(default_factory=list)
+    descriptions: list[Span] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)
+    possessors: list[int] = field(default_factory=list)   # token indices of possessor names
+    country: Optional[str] = None
+    sector: Optional[str] = None
+
+    @property
+    def first(self) -> int:
+        starts = [m.start for m in self.mentions] + [d.start for d in self.descriptions]
+        return min(starts)
+
+    def best_name(self) -> str:
+        names = [strip_possessive(m.text) for m in self.mentions]
+        return max(names, key=lambda n: (len(n.split()), -names.index(n))) if names else ""
+
+
+def resolve_actors(doc: Document, sdoc) -> Document:
+    """Fill ``doc.actors`` from the parse; every mention's offsets index ``doc.text``."""
+    cands = entity_candidates(sdoc)
+    _promote_people(sdoc, cands)
+    people = _cluster_people(cands)
+    person_toks = {i for c in cands if c.label == "PERSON" for i in range(c.tok_start, c.tok_end)}
+    role_toks = _code_roles(sdoc, people, person_toks)
+    _link_descriptions(doc.text, sdoc, people, person_toks)
+    _sentence_votes(sdoc, cands, people, role_toks)
+    story = story_country(cands)
+    _decide_countries(people, cands, story)
+    orgs = _cluster_orgs(sdoc, cands)
+    countries = _cluster_countries(cands)
+    doc.actors = _to_actors(people + orgs + countries)
+    if story:
+        doc.meta["story_country"] = story
     return doc
+
+
+# -- people -----------------------------------------------------------------
+def _promote_people(sdoc, cands: list[Cand]) -> None:
+    """ORG → PERSON where the context or the shape says so (spaCy's small model often errs)."""
+    lex = lexicon()
+    titles = set(lex.title_sector) | lex.people_nouns
+    for c in cands:
+        if c.label != "ORG" or c.sector:
+            continue
+        span = sdoc[c.tok_start:c.tok_end]
+        prev = [t.lower_ for t in sdoc[max(c.tok_start - _TITLE_BEFORE, span.sent.start):c.tok_start]]
+        titled = bool(prev) and (prev[-1] in titles or " ".join(prev[-2:]) in titles)
+        det_before = c.tok_start > 0 and sdoc[c.tok_start - 1].lower_ in ("the", "a", "an")
+        if looks_like_name(list(span)) and (titled or not det_before):
+            c.label = "PERSON"
+    known = {surname_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) > 1}
+    for c in cands:
+        if c.label == "ORG" and not c.sector and len(c.text.split()) == 1 and surname_key(c.text) in known:
+            c.label = "PERSON"
+
+
+def _cluster_people(cands: list[Cand]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    by_surname: dict[str, list[Cluster]] = defaultdict(list)
+    people = [c for c in cands if c.label == "PERSON"]
+    for c in [p for p in people if len(strip_possessive(p.text).split()) > 1]:
+        sk, gk = surname_key(c.text), given_keys(c.text)
+        match = next((cl for cl in by_surname[sk] if _given_compatible(cl, gk)), None)
+        if match is None:
+            match = Cluster("person", sk)
+            clusters.append(match)
+            by_surname[sk].append(match)
+        match.mentions.append(c)
+    for c in [p for p in people if len(strip_possessive(p.text).split()) == 1]:
+        sk = surname_key(c.text)
+        options = by_surname.get(sk)
+        if not options:
+            cl = Cluster("person", sk, mentions=[c])
+            clusters.append(cl)
+            by_surname[sk].append(cl)
+            continue
+        before = [cl for cl in options if cl.first <= c.start]
+        (before[-1] if before else options[0]).mentions.append(c)
+    return clusters
+
+
+def _given_compatible(cl: Cluster, gk: set[str]) -> bool:
+    for m in cl.mentions:
+        other = given_keys(m.text)
+        if other and gk and not (other & gk):
+            return False
+    return True
+
+
+def _code_roles(sdoc, people: list[Cluster], person_toks: set[int]) -> set[int]:
+    """Roles and role-phrase countries; returns the tokens inside role phrases."""
+    lex = lexicon()
+    inside: set[int] = set()
+    for cl in people:
+        for m in cl.mentions:
+            stop = person_toks - set(range(m.tok_start, m.tok_end))
+            ph: Optional[RolePhrase] = phrase_before(sdoc, m.tok_start, stop)
+            if not (ph and (ph.has_title or ph.country)):
+                ph = phrase_apposition(sdoc, m.tok_start, m.tok_end, stop)
+            if not ph:
+                continue
+            inside.update(range(ph.start_tok, ph.end_tok))
+            if ph.country:
+                cl.votes[ph.country] += W_ROLE
+            if ph.possessor_tok is not None:
+                cl.possessors.append(ph.possessor_tok)
+            if ph.has_title:
+                role = role_text(ph, sdoc)
+                if role and role not in cl.roles:
+                    cl.roles.append(role)
+                    cl.sector = cl.sector or lex.sector_of_title(role)
+    return inside
+
+
+_HEADS_RX: Optional[re.Pattern] = None
+
+
+def _heads_rx() -> re.Pattern:
+    global _HEADS_RX
+    if _HEADS_RX is None:
+        heads = "|".join(re.escape(h) for h in lexicon().description_heads)
+        _HEADS_RX = re.compile(rf"\b(?:{heads})\b", re.I)
+    return _HEADS_RX
+
+
+def _link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[int]) -> None:
+    """"the Kazakh leader", "Kazakhstan's President", "the President of Kazakhstan" → that person."""
+    gaz = gazetteer()
+    person_starts = {sdoc[i].idx for i in person_toks}
+    for m in _heads_rx().finditer(text):
+        if text[m.start() - 1:m.start()].isalpha() or text[m.end():m.end() + 1] == "s":
+            continue
+        country, start, end = None, m.start(), m.end()
+        before = re.search(r"(?:\b[Tt]he\s+)?([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)(?:['’]s)?\s+$", text[max(0, start - 40):start])
+        after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})", text[end:end + 60])
+        if before:
+            country = gaz.country(before.group(1)) or gaz.demonym(before.group(1))
+            if country:
+                start = max(0, start - 40) + before.start()
+            elif not capital_head:
+                continue
+        capital_head = text[m.start()].isupper()
+        article = re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4):m.start()])
+        if not country and after and (capital_head or article):
+            for n in range(len(after.group(1).split()), 0, -1):
+                cand = " ".join(after.group(1).split()[:n])
+                country = gaz.country(cand)
+                if country:
+                    end = end + after.start(1) + len(cand)
+                    break
+        if not country:
+            continue
+        following = re.match(r"\s+", text[end:end + 3])
+        if following and end + following.end() in person_starts:
+            continue   # a title before a name, handled as that name's role
+        target = _antecedent(people, start, country)
+        if target is not None:
+            target.descriptions.append(Span(start, end, text[start:end]))
+            target.votes[country] += W_DESCRIPTION
+
+
+def _antecedent(people: list[Cluster], offset: int, country: str) -> Optional[Cluster]:
+    def strong(cl: Cluster) -> Optional[str]:
+        role_votes = [c for c, v in cl.votes.items() if v >= W_ROLE]
+        return role_votes[0] if role_votes else None
+
+    def last_before(cl: Cluster) -> int:
+        return max((m.start for m in cl.mentions if m.start < offset), default=-1)
+
+    ranked = sorted(people, key=last_before, reverse=True)
+    for cl in ranked:
+        if last_before(cl) >= 0 and strong(cl) == country:
+            return cl
+    for cl in ranked:
+        if last_before(cl) >= 0 and strong(cl) is None:
+            return cl
+    after = [cl for cl in people if strong(cl) in (None, country)]
+    return min(after, key=lambda cl: cl.first) if after else None
+
+
+def _sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: set[int]) -> None:
+    """Weak votes: the nearest country word in the same sentence (not a language, not someone's role)."""
+    refs_by_sent: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for c in cands:
+        if c.label in ("COUNTRY", "NORP", "PLACE") and c.country and c.tok_start not in role_toks:
+            if c.label == "NORP" and _is_language_use(sdoc[c.tok_start]):
+                continue
+            refs_by_sent[sdoc[c.tok_start].sent.start].append((c.start, c.country))
+    for cl in people:
+        for m in cl.mentions:
+            refs = refs_by_sent.get(sdoc[m.tok_start].sent.start)
+            if refs:
+                _, iso = min(refs, key=lambda r: abs(r[0] - m.start))
+                cl.votes[iso] += W_SENTENCE
+
+
+def _is_language_use(tok) -> bool:
+    """"studying Kazakh", "in Kazakh and Russian": a language, not a nationality."""
+    return tok.dep_ in ("dobj", "pobj", "conj", "attr") and tok.head.pos_ != "NOUN" or (
+        tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "pobj"))
+
+
+def story_country(cands: list[Cand]) -> Optional[str]:
+    """Country of the most-mentioned city: where a story with unplaced locals happens."""
+    counts = Counter(c.country for c in cands if c.label == "PLACE" and c.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _decide_countries(people: list[Cluster], cands: list[Cand], story: Optional[str]) -> None:
+    by_tok = {}
+    for cl in people:
+        for m in cl.mentions:
+            for i in range(m.tok_start, m.tok_end):
+                by_tok[i] = cl
+    for _ in range(2):   # possessors may depend on each other once
+        for cl in people:
+            for tok in cl.possessors:
+                owner = by_tok.get(tok)
+                if owner is not None and owner is not cl and owner.country:
+                    cl.votes[owner.country] += W_POSSESSOR
+            cl.country = cl.votes.most_common(1)[0][0] if cl.votes else None
+            cl.possessors = [] if cl.country else cl.possessors
+    for cl in people:
+        if cl.country is None and story:
+            cl.country = story
+
+
+# -- organisations and countries --------------------------------------------
+def _cluster_orgs(sdoc, cands: list[Cand]) -> list[Cluster]:
+    lex, gaz = lexicon(), gazetteer()
+    clusters: dict[str, Cluster] = {}
+    for c in cands:
+        if c.label != "ORG":
+            continue
+        known = lex.org(c.text)
+        key = known.name if known else re.sub(r"^the\s+", "", strip_possessive(c.text), flags=re.I).lower()
+        cl = clusters.setdefault(key, Cluster("organization", key))
+        cl.mentions.append(c)
+        if cl.country is None:
+            cl.country = c.country or _org_country(sdoc, c)
+        if cl.sector is None:
+            cl.sector = c.sector or (known.sector if known else None) or _org_sector(c.text)
+    return list(clusters.values())
+
+
+def _org_country(sdoc, c: Cand) -> Optional[str]:
+    gaz = gazetteer()
+    for tok in sdoc[c.tok_start:c.tok_end]:
+        iso = gaz.country(tok.text) or gaz.demonym(tok.text)
+        if iso:
+            return iso
+    if c.tok_start > 0:
+        prev = sdoc[c.tok_start - 1]
+        if prev.lower_ == "the" and c.tok_start > 1:
+            prev = sdoc[c.tok_start - 2]
+        if prev.text in ("'s", "’s") and prev.i > 0:
+            prev = sdoc[prev.i - 1]
+        return gaz.country(prev.text) or gaz.demonym(prev.text)
+    return None
+
+
+def _org_sector(text: str) -> Optional[str]:
+    sectors = lexicon().org_sector
+    for word in reversed(re.findall(r"[\w']+", text.lower())):
+        if word in sectors:
+            return sectors[word]
+    return None
+
+
+def _cluster_countries(cands: list[Cand]) -> list[Cluster]:
+    clusters: dict[str, Cluster] = {}
+    for c in cands:
+        if c.label in ("COUNTRY", "NORP") and c.country:
+            cl = clusters.setdefault(c.country, Cluster("country", c.country, country=c.country))
+            cl.mentions.append(c)
+    return list(clusters.values())
+
+
+def _to_actors(clusters: list[Cluster]) -> list[Actor]:
+    clusters = [cl for cl in clusters if cl.mentions]
+    clusters.sort(key=lambda cl: cl.first)
+    actors = []
+    for n, cl in enumerate(clusters, 1):
+        name = country_name(cl.country) if cl.kind == "country" else cl.best_name()
+        if cl.kind == "organization":
+            name = re.sub(r"^the\s+", "", name, flags=re.I)
+        spans = sorted([Span(m.start, m.start + len(strip_possessive(m.text)), strip_possessive(m.text))
+                        for m in cl.mentions] + cl.descriptions, key=lambda s: s.start)
+        aliases = []
+        for s in spans:
+            if s.text != name and s.text not in aliases:
+                aliases.append(s.text)
+        actors.append(Actor(id=f"a{n}", name=name, kind=cl.kind, country=cl.country,
+                            role=cl.roles[0] if cl.roles else None,
+                            sector=cl.sector or ("GOV" if cl.kind == "country" else None),
+                            aliases=aliases, mentions=spans))
+    return actors
+
+
+def actor_at(doc: Document, start: int, end: int) -> Optional[Actor]:
+    """The actor with a mention overlapping ``[start, end)`` (longest overlap wins)."""
+    best, best_overlap = None, 0
+    for a in doc.actors:
+        for m in a.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = a, overlap
+    return best

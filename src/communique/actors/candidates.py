@@ -1,0 +1,140 @@
+"""Repair spaCy's entities into actor candidates.
+
+The small English model often merges a place with a following name ("Moscow
+Imangali Tasmagambetov"), tags people as ORG ("Kassym-Jomart Tokayev"), keeps
+possessives and leading verbs ("Knowing Tokayev's"). These rules fix the
+shape of each entity using the gazetteer and the lexicons only — never names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from communique.actors.lexicon import lexicon
+from communique.geo import gazetteer
+
+WANTED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_NAME_PART = re.compile(r"^[A-ZÀ-ÞĀ-ſ][\w’'\-]*$")
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_NOT_NAME_TAGS = {"VBG", "VBN", "VBD", "VB", "VBZ", "RB", "IN", "DT", "PRP", "PRP$", "WDT", "WP"}
+
+
+@dataclass
+class Cand:
+    start: int          # char offsets into the text
+    end: int
+    text: str
+    label: str          # PERSON | ORG | COUNTRY | NORP | PLACE
+    tok_start: int
+    tok_end: int        # exclusive
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    possessive: bool = False
+
+
+def _tokens_text(tokens) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def looks_like_name(tokens) -> bool:
+    """2–4 capitalised word parts, none an organisation word or a gazetteer hit."""
+    lex, gaz = lexicon(), gazetteer()
+    words = [t for t in tokens if t.text not in ("-", "‐")]
+    if not 1 <= len(words) <= 5:
+        return False
+    for t in words:
+        if not _NAME_PART.match(t.text) or t.text.lower() in lex.org_words:
+            return False
+        if gaz.country_code(t.text) or lex.org(t.text):
+            return False
+    return len(words) >= 2
+
+
+def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
+    """(kind, country, sector) of an entity's text from the gazetteer and lexicons."""
+    lex, gaz = lexicon(), gazetteer()
+    if gaz.country(text):
+        return "COUNTRY", gaz.country(text), None
+    if gaz.demonym(text):
+        return "NORP", gaz.demonym(text), None
+    met = gaz.metonym(text)
+    if met:
+        return "ORG", met[0], met[1]
+    org = lex.org(text)
+    if org:
+        return "ORG", org.country, org.sector
+    if label in ("GPE", "LOC", "FAC"):
+        place = gaz.place(text)
+        return "PLACE", place.country if place else None, None
+    words = text.lower().replace("’s", "").split()
+    if label == "PERSON":
+        if any(w in lex.org_words for w in words):
+            return "ORG", None, None
+        return "PERSON", None, None
+    if label == "NORP":
+        return "NORP", None, None
+    return "ORG", None, None
+
+
+def _segments(ent):
+    """Split an entity at line breaks and trim leading non-name words and trailing possessives."""
+    seg = []
+    for tok in ent:
+        if "\n" in tok.text or tok.is_space:
+            if seg:
+                yield seg
+            seg = []
+        else:
+            seg.append(tok)
+    if seg:
+        yield seg
+
+
+def _trim(seg):
+    while seg and (seg[0].pos_ not in ("PROPN", "NOUN", "ADJ", "NUM") or seg[0].lower_ == "the"
+                   or seg[0].tag_ in _NOT_NAME_TAGS
+                   or (seg[0].is_sent_start and seg[0].lower_.endswith("ing") and len(seg) > 1)):
+        seg = seg[1:]
+    possessive = False
+    while seg and (seg[-1].text in _POSSESSIVE or seg[-1].is_punct):
+        possessive = possessive or seg[-1].text in _POSSESSIVE
+        seg = seg[:-1]
+    return seg, possessive
+
+
+def _split_prefix(seg):
+    """'Kazakhstan Kassym-Jomart Tokayev' → ('Kazakhstan', 'Kassym-Jomart Tokayev')."""
+    gaz, lex = gazetteer(), lexicon()
+    for k in range(1, len(seg) - 1):
+        prefix = _tokens_text(seg[:k])
+        if (gaz.country_code(prefix) or lex.org(prefix)) and looks_like_name(seg[k:]):
+            return seg[:k], seg[k:]
+    return None
+
+
+def _make(seg, label, possessive=False) -> Cand:
+    text = _tokens_text(seg)
+    kind, country, sector = classify(text, label)
+    return Cand(seg[0].idx, seg[-1].idx + len(seg[-1].text), text, kind, seg[0].i, seg[-1].i + 1,
+                country, sector, possessive)
+
+
+def entity_candidates(sdoc) -> list[Cand]:
+    """Cleaned candidates from spaCy's entities, in text order."""
+    out: list[Cand] = []
+    for ent in sdoc.ents:
+        if ent.label_ not in WANTED:
+            continue
+        for seg in _segments(ent):
+            seg, possessive = _trim(seg)
+            if not seg:
+                continue
+            split = _split_prefix(seg)
+            if split:
+                head, rest = split
+                out.append(_make(head, ent.label_))
+                out.append(_make(rest, "PERSON", possessive))
+            else:
+                out.append(_make(seg, ent.label_, possessive))
+    return out

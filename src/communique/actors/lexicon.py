@@ -1,0 +1,72 @@
+"""Actor lexicons (titles, sectors, organisation words, known organisations) loaded once from data files."""
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Optional
+
+from communique.geo import _data_rows, normalize
+
+
+@dataclass
+class KnownOrg:
+    name: str
+    acronym: Optional[str]
+    country: Optional[str]
+    sector: str
+
+
+@dataclass
+class ActorLexicon:
+    title_sector: dict[str, str] = field(default_factory=dict)    # "deputy foreign minister" -> GOV
+    max_title_words: int = 1
+    people_nouns: set[str] = field(default_factory=set)
+    org_words: set[str] = field(default_factory=set)
+    description_heads: list[str] = field(default_factory=list)
+    org_sector: dict[str, str] = field(default_factory=dict)
+    orgs: dict[str, KnownOrg] = field(default_factory=dict)        # normalised name/acronym -> org
+
+    def title_at(self, words: list[str], i: int) -> Optional[tuple[int, str]]:
+        """Longest title starting at ``words[i]``: (length, sector)."""
+        for n in range(min(self.max_title_words, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n]).lower()
+            if phrase in self.title_sector:
+                return n, self.title_sector[phrase]
+        return None
+
+    def sector_of_title(self, role: str) -> Optional[str]:
+        """Sector of the longest title found anywhere in ``role``."""
+        words = role.lower().replace("’s", " ").replace("'s", " ").split()
+        best = None
+        for i in range(len(words)):
+            hit = self.title_at(words, i)
+            if hit and (best is None or hit[0] > best[0]):
+                best = hit
+        return best[1] if best else None
+
+    def org(self, text: str) -> Optional[KnownOrg]:
+        return self.orgs.get(normalize(text))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> ActorLexicon:
+    raw = tomllib.loads(resources.files("communique.data").joinpath("actors_titles.toml").read_text("utf-8"))
+    lex = ActorLexicon()
+    for sector, titles in raw["sector"].items():
+        for t in titles:
+            lex.title_sector.setdefault(t.lower(), sector)
+    lex.max_title_words = max(len(t.split()) for t in lex.title_sector)
+    lex.people_nouns = {w.lower() for w in raw["people"]["nouns"]}
+    lex.org_words = {w.lower() for w in raw["organization_words"]["words"]}
+    lex.description_heads = sorted(raw["descriptions"]["heads"], key=len, reverse=True)
+    for sector, words in raw["org_sector"].items():
+        for w in words:
+            lex.org_sector.setdefault(w, sector)
+    for name, acronym, country, sector in _data_rows("actors_organizations.tsv"):
+        org = KnownOrg(name, acronym or None, country or None, sector)
+        lex.orgs.setdefault(normalize(name), org)
+        if acronym:
+            lex.orgs.setdefault(normalize(acronym), org)
+    return lex

@@ -1,0 +1,149 @@
+"""Role phrases around a name ("Russia's Deputy Foreign Minister X", "X, the head of Y") and the
+country they give.
+
+A role phrase's country is its possessor or demonym ("Kazakhstan's ambassador in
+Moscow" → KAZ): places after "to/in/at" are destinations, and a country inside
+a department's name ("the Kazakhstan Department of ...") is a topic, not a
+nationality.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from communique.actors.lexicon import lexicon
+from communique.geo import gazetteer
+
+_LINKS = {"of", "to", "in", "for", "at", "the", "and", "on", "'s", "’s", "-", "a", "an"}
+_MODIFIERS = {"senior", "deputy", "first", "former", "acting", "chief", "head", "vice", "then", "top",
+              "special", "permanent", "general", "interim", "outgoing", "incoming", "late", "new"}
+_DESTINATION = {"to", "in", "at", "from", "for", "into", "with", "on"}
+
+
+@dataclass
+class RolePhrase:
+    start_tok: int
+    end_tok: int                     # exclusive
+    text: str
+    has_title: bool
+    country: Optional[str] = None    # first nationality-like country in the phrase
+    possessor_tok: Optional[int] = None   # token of a person name followed by 's ("Putin's press secretary")
+    excluded: set[int] = field(default_factory=set)
+
+
+def _role_words() -> set[str]:
+    lex = lexicon()
+    words = set(_MODIFIERS)
+    for title in lex.title_sector:
+        words.update(title.split())
+    words.update(lex.people_nouns)
+    return words
+
+
+_ROLE_WORDS: Optional[set[str]] = None
+
+
+def role_words() -> set[str]:
+    global _ROLE_WORDS
+    if _ROLE_WORDS is None:
+        _ROLE_WORDS = _role_words()
+    return _ROLE_WORDS
+
+
+def _acceptable(tok) -> bool:
+    low = tok.lower_
+    if low in role_words() or low in _LINKS:
+        return True
+    if tok.is_title or tok.is_upper:
+        return tok.pos_ in ("PROPN", "NOUN", "ADJ") or bool(gazetteer().country_code(tok.text))
+    return False
+
+
+def _has_title(tokens) -> bool:
+    lex = lexicon()
+    words = [t.lower_ for t in tokens]
+    return any(lex.title_at(words, i) for i in range(len(words))) or any(w in lex.people_nouns for w in words)
+
+
+def _trim_links(toks):
+    while toks and toks[0].lower_ in _LINKS - {"the"} | {"and"}:
+        toks = toks[1:]
+    while toks and toks[-1].lower_ in _LINKS - {"'s", "’s"}:
+        toks = toks[:-1]
+    return toks
+
+
+def phrase_before(sdoc, tok_start: int, stop_at: set[int]) -> Optional[RolePhrase]:
+    """The role phrase immediately left of a name (no comma in between)."""
+    sent_start = sdoc[tok_start].sent.start if tok_start < len(sdoc) else 0
+    j = tok_start - 1
+    toks = []
+    while j >= sent_start and j not in stop_at and _acceptable(sdoc[j]):
+        toks.insert(0, sdoc[j])
+        j -= 1
+    toks = _trim_links(toks)
+    return _analyse(sdoc, toks) if toks else None
+
+
+def phrase_apposition(sdoc, tok_start: int, tok_end: int, stop_at: set[int]) -> Optional[RolePhrase]:
+    """"TITLE PHRASE, Name" or "Name, (the) TITLE PHRASE" — only when the phrase holds a title."""
+    if tok_start >= 2 and sdoc[tok_start - 1].text == ",":
+        ph = phrase_before(sdoc, tok_start - 1, stop_at)
+        if ph and ph.has_title:
+            return ph
+    if tok_end + 1 < len(sdoc) and sdoc[tok_end].text == ",":
+        sent_end = sdoc[tok_end].sent.end
+        j = tok_end + 1
+        toks = []
+        while j < sent_end and j not in stop_at and (_acceptable(sdoc[j])):
+            toks.append(sdoc[j])
+            j += 1
+        toks = _trim_links(toks)
+        if toks and _has_title(toks[:4]):
+            return _analyse(sdoc, toks)
+    return None
+
+
+def _analyse(sdoc, toks) -> RolePhrase:
+    gaz, lex = gazetteer(), lexicon()
+    ph = RolePhrase(toks[0].i, toks[-1].i + 1, "".join(t.text_with_ws for t in toks).strip(), _has_title(toks))
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        # try two-word then one-word country references ("United States", "Kazakhstan")
+        for n in (3, 2, 1):
+            if i + n > len(toks):
+                continue
+            span_text = "".join(t.text_with_ws for t in toks[i:i + n]).strip()
+            iso = gaz.country(span_text) or gaz.demonym(span_text)
+            met = None if iso else gaz.metonym(span_text)
+            org = None if iso or met else lex.org(span_text)
+            code = iso or (met[0] if met else None) or (org.country if org else None)
+            if not code and n == 1 and tok.pos_ == "PROPN" and i + 1 < len(toks) and toks[i + 1].text in ("'s", "’s"):
+                ph.possessor_tok = ph.possessor_tok if ph.possessor_tok is not None else tok.i
+            if not code:
+                continue
+            prev = toks[i - 1].lower_ if i > 0 else ""
+            nxt = toks[i + n] if i + n < len(toks) else None
+            is_name = bool(gaz.country(span_text))
+            topic = is_name and nxt is not None and nxt.is_title and nxt.lower_ in lex.org_words
+            if prev in _DESTINATION or topic:
+                ph.excluded.update(t.i for t in toks[i:i + n])
+            elif ph.country is None:
+                ph.country = code
+            i += n - 1
+            break
+        i += 1
+    return ph
+
+
+def role_text(ph: RolePhrase, sdoc) -> str:
+    """The office as written, without a leading article or nationality ("Deputy Foreign Minister")."""
+    gaz = gazetteer()
+    toks = list(sdoc[ph.start_tok:ph.end_tok])
+    while toks and (toks[0].lower_ in ("the", "a", "an") or gaz.country_code(toks[0].text)
+                    or toks[0].text in ("'s", "’s")):
+        toks = toks[1:]
+    if len(toks) >= 2 and toks[-2].lower_ == "of" and gaz.country(toks[-1].text):
+        toks = toks[:-2]
+    return "".join(t.text_with_ws for t in toks).strip()
