@@ -102,26 +102,25 @@ def _read_one_argument(arg: str, published: Optional[str]) -> Iterator[Document]
 
 
 def _read_directory(root: Path, published: Optional[str]) -> Iterator[Document]:
-    """Files with a known suffix under ``root``, sorted, hidden files and folders skipped."""
+    """Files with a known suffix under ``root`` in path order; hidden files and folders skipped."""
+    files: list[Path] = []
     skipped = 0
-    found = False
     for dirpath, dirnames, filenames in os.walk(root, onerror=lambda e: log.warning("cannot list %s", e)):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
             if name.startswith("."):
                 continue
-            path = Path(dirpath) / name
-            kind, _ = _kind_and_stem(name)
-            if kind is None:
+            if _kind_and_stem(name)[0] is None:
                 skipped += 1
-                continue
-            found = True
-            yield from _read_file(path, published)
+            else:
+                files.append(Path(dirpath) / name)
     if skipped:
         log.warning("%s: skipped %d file(s) with an unknown type", root, skipped)
-    if not found:
+    if not files:
         yield error_document(root.name or str(root), "directory holds no readable documents "
                              f"(known types: {', '.join(sorted(KNOWN_SUFFIXES))}, optionally .gz)", str(root))
+    for path in sorted(files, key=lambda p: p.relative_to(root).parts):
+        yield from _read_file(path, published)
 
 
 def _read_file(path: Path, published: Optional[str]) -> Iterator[Document]:
@@ -179,7 +178,7 @@ def _documents_from_text(kind: str, text: str, data: bytes, stem: str, published
     if kind == "jsonl":
         from communique.ingest.records import read_json_lines
 
-        yield from read_json_lines(text.splitlines(), stem, published, source)
+        yield from read_json_lines(text.split("\n"), stem, published, source)
     elif kind == "json":
         from communique.ingest.records import read_json_text
 

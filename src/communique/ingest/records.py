@@ -70,10 +70,15 @@ def record_document(rec: Any, fallback_id: str, published: Optional[str] = None,
 
 def read_json_lines(lines: Iterable[str], stem: str, published: Optional[str] = None,
                     source_path: Optional[str] = None) -> Iterator[Document]:
-    """One document per non-blank line; a broken line becomes an error record and the rest go on."""
+    """One document per non-blank line; a broken line becomes an error record and the rest go on.
+
+    A file with no records at all gives one error record, so an empty input is never silent.
+    """
+    count = 0
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        count += 1
         fallback = f"{stem}:{n}"
         try:
             rec = json.loads(line)
@@ -81,6 +86,8 @@ def read_json_lines(lines: Iterable[str], stem: str, published: Optional[str] = 
             yield error_document(fallback, f"line {n} is not valid JSON: {exc}", source_path)
             continue
         yield record_document(rec, fallback, published, source_path)
+    if count == 0:
+        yield error_document(stem, "no records: the JSON Lines input is empty", source_path)
 
 
 def read_json_text(text: str, stem: str, published: Optional[str] = None,
@@ -89,9 +96,11 @@ def read_json_text(text: str, stem: str, published: Optional[str] = None,
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        yield from read_json_lines(text.splitlines(), stem, published, source_path)
+        yield from read_json_lines(text.split("\n"), stem, published, source_path)
         return
     if isinstance(data, list):
+        if not data:
+            yield error_document(stem, "no records: the JSON array is empty", source_path)
         for n, rec in enumerate(data, 1):
             yield record_document(rec, f"{stem}:{n}", published, source_path)
     else:
