@@ -1,0 +1,469 @@
+"""PLOVER event coding for the non-diplomatic types (AGREE … ASSAULT), one pass per sentence.
+
+Why this shape: a news sentence usually wraps its event in a frame ("X agreed
+to withdraw", "Y demanded the release of", "Z threatened to shell"). PLOVER
+codes the frame, so we find every lexicon trigger, refine frame triggers with
+the act they govern (CAMEO subcodes, threat modes), read modality (will / would
+→ planned, not / refused → negated, could / if → hypothetical), and turn an
+intended cooperative act into AGREE, an intended hostile one into THREATEN and a
+refused cooperative one into REJECT, as the CAMEO "express intent" / "threaten"
+/ "reject" roots do. Confidence favours the trigger highest in the parse, so the
+main verb ranks first when a sentence carries several events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from communique.events.plover_lexicon import Entry, Lexicon, lexicon
+from communique.events.plover_sides import resolve_side
+from communique.model import Event, Side, Span
+
+COOP, HOSTILE, FRAME = "coop", "hostile", "frame"
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+SUBJ = {"nsubj", "csubj"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj", "acomp", "attr", "oprd", "advcl"}
+OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj", "xcomp", "npadvmod"}
+TARGET_PREPS = {"against", "on", "to", "with", "at", "into", "toward", "towards", "upon", "from", "over", "of"}
+LIGHT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "mount", "make", "issue", "begin", "start",
+               "continue", "organize", "organise", "go", "take", "lodge", "file", "wage", "announce",
+               "impose", "declare", "resume", "step", "lead", "join", "call", "end", "keep", "remain"}
+PLANNED_MODS = {"planned", "proposed", "upcoming", "future", "scheduled", "expected", "possible",
+                "forthcoming", "prospective", "potential", "impending", "next"}
+
+
+@dataclass
+class Hit:
+    """A lexicon trigger found on the parse."""
+
+    tok: object            # head token (span root for phrases)
+    span: tuple            # (start token index, end token index)
+    entry: Entry
+    is_noun: bool
+    depth: int = 0
+    status: str = "occurred"
+    obligation: bool = False
+    governed_by: Optional["Hit"] = None
+    governs: list = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# matching
+def _lemma(t) -> str:
+    return t.lemma_.lower()
+
+
+def _object_lemmas(tok) -> set:
+    """Lemmas of the verb's objects (direct, passive subject, prepositional) and their modifiers."""
+    out = set()
+    heads = []
+    for c in tok.children:
+        if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass":
+            heads.append(c)
+        elif c.dep_ in ("prep", "agent", "prt"):
+            heads.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            if c.dep_ == "prt":
+                heads.append(c)
+    if tok.dep_ in ("amod", "acl") and tok.head.pos_ in NOUN_POS:   # "the lifted curfew", "troops withdrawn"
+        heads.append(tok.head)
+    seen = set()
+    while heads:
+        h = heads.pop()
+        if h.i in seen:
+            continue
+        seen.add(h.i)
+        out.add(_lemma(h))
+        out.add(h.lower_)
+        for g in h.children:
+            if g.dep_ in ("compound", "amod", "conj", "nmod"):
+                heads.append(g)
+            elif g.dep_ == "prep" and g.lower_ == "of":
+                heads.extend(x for x in g.children if x.dep_ == "pobj")
+    return out
+
+
+def _has_complement(tok) -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp", "prep", "acomp") for c in tok.children)
+
+
+def _entry_fits(e: Entry, tok, objs: Optional[set]) -> bool:
+    if e.objects and not (objs & e.objects):
+        return False
+    if e.needs_complement and not _has_complement(tok):
+        return False
+    if e.needs_modifier and not any(_lemma(c) in e.needs_modifier or c.lower_ in e.needs_modifier
+                                    for c in tok.children):
+        return False
+    return True
+
+
+def _best(entries, tok, objs) -> Optional[Entry]:
+    fits = [e for e in entries if _entry_fits(e, tok, objs)]
+    if not fits:
+        return None
+    # an entry conditioned on the object is more specific than a bare word
+    return max(fits, key=lambda e: (bool(e.objects), e.weight, -e.idx))
+
+
+def _match_sentence(sent, lex: Lexicon) -> list[Hit]:
+    hits: list[Hit] = []
+    claimed: set = set()
+    toks = [t for t in sent if t.text != "-"]
+    # 1. phrases (longest first); they claim their tokens
+    for k, t in enumerate(toks):
+        cands = lex.phrases.get(_lemma(t)) or lex.phrases.get(t.lower_)
+        if not cands:
+            continue
+        for words, e in cands:
+            n = len(words)
+            seq = toks[k:k + n]
+            if len(seq) < n or any(w not in (_lemma(x), x.lower_) for w, x in zip(words, seq)):
+                continue
+            if any(x.i in claimed for x in seq):
+                continue
+            root = sent.doc[seq[0].i: seq[-1].i + 1].root
+            objs = _object_lemmas(root) if e.objects else set()
+            if not _entry_fits(e, root, objs):
+                continue
+            hits.append(Hit(root, (seq[0].i, seq[-1].i + 1), e, root.pos_ in NOUN_POS))
+            claimed.update(x.i for x in seq)
+            break
+    # 2. single words
+    for t in sent:
+        if t.i in claimed:
+            continue
+        lem, low = _lemma(t), t.lower_
+        verbish = t.pos_ in VERB_POS or (t.pos_ == "ADJ") or t.tag_ in ("VBN", "VBD", "VBG")
+        if verbish:
+            entries = lex.verbs.get(lem) or lex.verbs.get(low)
+            if entries:
+                if t.pos_ == "ADJ" and not t.tag_.startswith("VB"):
+                    entries = [e for e in entries if e.needs_complement] or None
+            if entries:
+                e = _best(entries, t, _object_lemmas(t))
+                if e is not None:
+                    hits.append(Hit(t, (t.i, t.i + 1), e, False))
+                    continue
+        if t.pos_ in NOUN_POS:
+            entries = lex.nouns.get(lem) or lex.nouns.get(low)
+            if entries:
+                e = _best(entries, t, set())
+                if e is not None:
+                    hits.append(Hit(t, (t.i, t.i + 1), e, True))
+    return hits
+
+
+# ---------------------------------------------------------------------------
+# structure: depth, governing frames, modality
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _anchor(hit: Hit):
+    """The verb that carries the trigger's tense and modality (a noun's light verb)."""
+    t = hit.tok
+    if hit.is_noun and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and t.head.pos_ in ("VERB", "AUX"):
+        h = t.head
+        if t.dep_ == "pobj" and h.dep_ == "prep":
+            h = h.head
+        if _lemma(h) in LIGHT_VERBS or t.dep_ != "pobj":
+            return h
+    return t
+
+
+def _modality(hit: Hit, lex: Lexicon, sent) -> None:
+    m = lex.modality
+    a = _anchor(hit)
+    status = "occurred"
+    negated = False
+    cur, steps = a, 0
+    while cur is not None and steps < 6:
+        kids = list(cur.children)
+        lems = {_lemma(c) for c in kids if c.dep_ in ("aux", "auxpass")} | {
+            c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "neg" or (c.lower_ in m["negators"] and c.dep_ in ("neg", "advmod", "det"))
+               for c in kids):
+            negated = True
+        if steps == 0:
+            if lems & m["obligation_aux"]:
+                hit.obligation = True
+            if lems & m["planned_aux"]:
+                status = "planned"
+            elif lems & m["hypothetical_aux"]:
+                status = "hypothetical"
+        elif status == "occurred":
+            if lems & m["planned_aux"]:
+                status = "planned"
+            elif lems & m["hypothetical_aux"]:
+                status = "hypothetical"
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in m["conditional_marks"] for c in kids):
+            status = "hypothetical"
+        if cur.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep"):
+            break
+        head = cur.head
+        if head is cur:
+            break
+        hl = _lemma(head)
+        if cur.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acomp"):
+            if hl in m["negating_heads"] and head is not hit.tok:
+                negated = True
+            elif hl in m["planned_heads"] and status == "occurred":
+                status = "planned"
+            elif hl == "be" and cur.dep_ == "xcomp" and status == "occurred":   # "is to visit"
+                status = "planned"
+        if cur.dep_ == "ccomp" and hl in m["speech_verbs"]:
+            break
+        if cur.dep_ == "conj" or cur.dep_ == "prep":
+            cur = head
+            steps += 1
+            continue
+        cur, steps = head, steps + 1
+    if hit.is_noun and status == "occurred" and any(
+            c.dep_ == "amod" and c.lower_ in PLANNED_MODS for c in hit.tok.children):
+        status = "planned"
+    hit.status = "negated" if negated else status
+
+
+def _under_speech(tok, lex: Lexicon) -> bool:
+    cur, n = tok, 0
+    while cur.head is not cur and n < 6:
+        if cur.dep_ == "ccomp" and _lemma(cur.head) in lex.modality["speech_verbs"]:
+            return True
+        if cur.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        cur, n = cur.head, n + 1
+    return False
+
+
+def _link_frames(hits: list[Hit], lex: Lexicon) -> None:
+    """Each non-frame trigger inside a frame trigger's complement is governed by the nearest such frame."""
+    by_tok = {}
+    for h in hits:
+        for i in range(*h.span):
+            by_tok.setdefault(i, h)
+    for h in hits:
+        cur, n = h.tok, 0
+        while cur.head is not cur and n < 8:
+            dep = cur.dep_
+            cur, n = cur.head, n + 1
+            g = by_tok.get(cur.i)
+            if g is None or g is h:
+                continue
+            if dep in COMPLEMENT_DEPS and (lex.polarity(g.entry.type) == FRAME or g.entry.transparent):
+                h.governed_by = g
+                g.governs.append(h)
+            break   # only the nearest trigger above counts
+
+
+# ---------------------------------------------------------------------------
+# sides
+def _subject(tok):
+    for c in tok.children:
+        if c.dep_ in SUBJ:
+            return c
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _source_token(hit: Hit):
+    t = hit.tok
+    if hit.is_noun:
+        for c in t.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        for c in t.children:
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+                return c
+        t = _anchor(hit)
+        if t is hit.tok:
+            return None
+    cur, n = t, 0
+    while n < 6:
+        s = _subject(cur)
+        if s is not None:
+            return s
+        if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head is not cur:
+            cur = cur.head
+        elif cur.dep_ in ("relcl", "acl") and cur.head is not cur:
+            return cur.head
+        else:
+            return None
+        n += 1
+    return None
+
+
+def _target_token(hit: Hit):
+    t = hit.tok
+    passive_subj = None
+    for c in t.children:
+        if c.dep_ == "nsubjpass":
+            passive_subj = c
+    if passive_subj is not None:
+        return passive_subj
+    if not hit.is_noun:
+        for c in t.children:
+            if c.dep_ in ("dobj", "dative"):
+                if lexicon().polarity(hit.entry.type) == FRAME and c.pos_ in NOUN_POS and not c.ent_type_:
+                    # "demanded the withdrawal of X": the party is inside the object
+                    inner = _prep_obj(c)
+                    if inner is not None:
+                        return inner
+                return c
+    found = _prep_obj(t)
+    if found is not None:
+        return found
+    if lexicon().polarity(hit.entry.type) == FRAME:
+        for c in t.children:   # "demanded that Y withdraw" → Y
+            if c.dep_ in ("ccomp", "xcomp"):
+                s = _subject(c)
+                if s is not None:
+                    return s
+    return None
+
+
+def _prep_obj(t):
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+# ---------------------------------------------------------------------------
+def _final_type(hit: Hit, lex: Lexicon):
+    """(type, cameo, mode, status-note) after modality: intent → AGREE/THREATEN, refusal → REJECT."""
+    e = hit.entry
+    pol = lex.polarity(e.type)
+    t, cameo, mode = e.type, e.cameo, e.mode
+    intended = hit.status in ("planned", "hypothetical")
+    if hit.obligation and pol != FRAME and _under_speech(hit.tok, lex):
+        return "REQUEST", lex.frame_cameo.get("REQUEST", {}).get(e.type, "100"), None, e.type
+    if pol == COOP:
+        if hit.status == "negated":
+            return "REJECT", lex.frame_cameo.get("REJECT", {}).get(e.type, "120"), None, e.type
+        if intended:
+            return "AGREE", lex.frame_cameo.get("AGREE", {}).get(e.type, "030"), None, e.type
+    elif pol == HOSTILE and intended:
+        tm = mode if mode in ("curfew", "martial-law") else lex.threat_mode.get(e.type)
+        return "THREATEN", lex.frame_cameo.get("THREATEN", {}).get(e.type, "130"), tm, e.type
+    elif t == "AGREE" and hit.status == "negated":
+        return "REJECT", "120", None, None
+    return t, cameo, mode, None
+
+
+def _refine_frame(hit: Hit, lex: Lexicon, ftype: str, cameo: str, mode):
+    """A frame's CAMEO subcode and threat mode come from the act it governs."""
+    acts = sorted(hit.governs, key=lambda g: g.depth)
+    if not acts:
+        return cameo, mode, None
+    act = acts[0].entry
+    sub = lex.frame_cameo.get(ftype, {}).get(act.type)
+    if ftype == "THREATEN":
+        mode = act.mode if act.mode in ("curfew", "martial-law") else lex.threat_mode.get(act.type, mode)
+    return sub or cameo, mode, act
+
+
+def _government_protest(hit: Hit, src: Optional[Side]) -> bool:
+    """A state that 'protests' is complaining officially (ACCUSE 114), not demonstrating."""
+    if hit.entry.type != "PROTEST" or hit.entry.mode != "demo" or hit.is_noun or src is None:
+        return False
+    s = _source_token(hit)
+    return bool(s is not None and s.ent_type_ == "GPE")
+
+
+def extract_plover_events(doc, sdoc, sentence_info: Optional[Iterable] = None) -> list[Event]:
+    """PLOVER events for every sentence of ``sdoc`` (the spaCy parse of ``doc.text``).
+
+    ``sentence_info`` optionally restricts coding to sentences overlapping the
+    given ``(start, end)`` character ranges (or objects with ``start``/``end``).
+    """
+    lex = lexicon()
+    ranges = None
+    if sentence_info is not None:
+        ranges = [(getattr(r, "start", None), getattr(r, "end", None)) if not isinstance(r, (tuple, list))
+                  else (r[0], r[1]) for r in sentence_info]
+    events: list[Event] = []
+    for sent in sdoc.sents:
+        if ranges is not None and not any(s is not None and s < sent.end_char and sent.start_char < e
+                                           for s, e in ranges):
+            continue
+        events.extend(_sentence_events(doc, sent, lex, len(events)))
+    return events
+
+
+def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
+    hits = _match_sentence(sent, lex)
+    if not hits:
+        return []
+    for h in hits:
+        h.depth = _depth(_anchor(h)) - _depth(sent.root) if h.is_noun else _depth(h.tok) - _depth(sent.root)
+        _modality(h, lex, sent)
+    _link_frames(hits, lex)
+    out: list[tuple[float, Event]] = []
+    for h in hits:
+        if h.entry.transparent and h.governs:
+            continue   # "ordered troops to shell": the ordered act is the event
+        ftype, cameo, mode, intended = _final_type(h, lex)
+        g = h.governed_by
+        if g is not None and not g.entry.transparent:
+            gtype = _final_type(g, lex)[0]
+            if gtype == ftype or lex.polarity(g.entry.type) == FRAME:
+                continue   # the frame event carries it (as its action)
+        act = None
+        if lex.polarity(h.entry.type) == FRAME:
+            cameo, mode, act = _refine_frame(h, lex, ftype, cameo, mode)
+        src_tok, tgt_tok = _source_token(h), _target_token(h)
+        if h.governed_by is not None and h.governed_by.entry.transparent and src_tok is None:
+            src_tok = _source_token(h.governed_by)
+        src = resolve_side(doc, src_tok)
+        tgt = resolve_side(doc, tgt_tok) if tgt_tok is not None and tgt_tok is not src_tok else None
+        if _government_protest(h, src):
+            ftype, cameo, mode = "ACCUSE", "114", None
+        status = h.status
+        conf = 0.55 + 0.25 / (1 + max(h.depth, 0)) + h.entry.weight
+        conf += 0.05 if src is not None else -0.03
+        conf += 0.04 if src is not None and src.country else 0.0
+        conf += 0.03 if tgt is not None else 0.0
+        conf -= 0.06 if h.is_noun else 0.0
+        if status == "negated" and ftype == h.entry.type and lex.polarity(ftype) != FRAME:
+            conf -= 0.12
+        conf = round(min(max(conf, 0.05), 0.97), 3)
+        trig = sent.doc[h.span[0]:h.span[1]].text
+        attrs = {}
+        if intended:
+            attrs["intended_type"] = intended
+        if act is not None:
+            attrs["action_type"] = act.type
+        ev = Event(
+            id="",
+            type=ftype,
+            status=status,
+            source=src,
+            target=tgt,
+            evidence=[Span(sent.start_char, sent.end_char, sent.text)],
+            trigger=trig,
+            confidence=conf,
+            plover={"type": ftype, "mode": mode, "context": h.entry.context},
+            cameo=cameo,
+            attributes=attrs,
+        )
+        out.append((conf, ev))
+    out.sort(key=lambda ce: -ce[0])
+    evs = [ev for _, ev in out]
+    for k, ev in enumerate(evs):
+        ev.id = f"p{offset + k + 1}"
+    return evs

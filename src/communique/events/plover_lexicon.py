@@ -1,0 +1,99 @@
+"""The PLOVER trigger lexicon, read once from ``data/events_plover.toml``.
+
+Why a separate module: the lexicon is data (editable without touching code);
+this module only turns it into lookup tables — lemma → entries for single
+words, first-word → entries for multi-word phrases — so matching a sentence is
+a dictionary lookup per token instead of a scan over every entry.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Optional
+
+LEXICON_FILE = "events_plover.toml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One trigger entry: a PLOVER type with its CAMEO code, mode, context and conditions."""
+
+    idx: int
+    type: str
+    cameo: str
+    mode: Optional[str] = None
+    context: Optional[str] = None
+    weight: float = 0.0
+    objects: frozenset = frozenset()
+    needs_complement: bool = False
+    needs_modifier: frozenset = frozenset()
+    transparent: bool = False
+
+
+@dataclass
+class Lexicon:
+    types: dict
+    frame_cameo: dict
+    threat_mode: dict
+    modality: dict
+    verbs: dict = field(default_factory=dict)     # lemma -> [Entry]
+    nouns: dict = field(default_factory=dict)     # lemma -> [Entry]
+    phrases: dict = field(default_factory=dict)   # first word -> [(words tuple, Entry)]
+
+    def polarity(self, ptype: str) -> str:
+        return self.types.get(ptype, {}).get("polarity", "frame")
+
+    def type_cameo(self, ptype: str) -> str:
+        return self.types.get(ptype, {}).get("cameo", "")
+
+
+def _words(text: str) -> tuple:
+    return tuple(w for w in re.split(r"[\s\-]+", text.lower()) if w)
+
+
+def load_lexicon(data: Optional[dict] = None) -> Lexicon:
+    """Build the lookup tables from the TOML data (or from ``data`` already parsed, for tests)."""
+    if data is None:
+        raw = resources.files("communique.data").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
+    lex = Lexicon(
+        types=data.get("types", {}),
+        frame_cameo=data.get("frame_cameo", {}),
+        threat_mode=data.get("threat_mode", {}),
+        modality={k: set(v) for k, v in data.get("modality", {}).items()},
+    )
+    for i, t in enumerate(data.get("trigger", [])):
+        e = Entry(
+            idx=i,
+            type=t["type"],
+            cameo=str(t.get("cameo") or lex.type_cameo(t["type"])),
+            mode=t.get("mode"),
+            context=t.get("context"),
+            weight=float(t.get("weight", 0.0)),
+            objects=frozenset(t.get("objects", ())),
+            needs_complement=bool(t.get("needs_complement", False)),
+            needs_modifier=frozenset(t.get("needs_modifier", ())),
+            transparent=bool(t.get("transparent", False)),
+        )
+        for key, table in (("verbs", lex.verbs), ("nouns", lex.nouns)):
+            for w in t.get(key, ()):
+                words = _words(w)
+                if len(words) == 1:
+                    table.setdefault(words[0], []).append(e)
+                else:   # hyphenated / multi-word items are matched as phrases
+                    lex.phrases.setdefault(words[0], []).append((words, e))
+        for p in t.get("phrases", ()):
+            words = _words(p)
+            lex.phrases.setdefault(words[0], []).append((words, e))
+    for lst in lex.phrases.values():   # longest phrase first
+        lst.sort(key=lambda we: -len(we[0]))
+    return lex
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged lexicon, parsed once per process."""
+    return load_lexicon()

@@ -1,0 +1,121 @@
+"""Source/target sides of a PLOVER event: a parse token → ``Side(name, country, actor_id)``.
+
+Why: the trigger's subject or object is usually a head noun ("officials",
+"army", "he") while the coded party is a name or adjective next to it
+("Hungarian officials", "the Israeli army"). We look for the actor whose mention
+overlaps that noun phrase first (``doc.actors``, filled by the actor stage), and
+fall back to spaCy entities plus a country lookup when no actor is there.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from communique.model import Side
+
+PARTY_LABELS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "conj", "cc"}
+
+
+@functools.lru_cache(maxsize=1)
+def _country_fn():
+    """communique.geo.country_code when the geo stage provides it, else a pycountry lookup."""
+    try:
+        from communique.geo import country_code  # type: ignore
+
+        return country_code
+    except Exception:  # geo not ready: degrade to ISO names only
+        import pycountry
+
+        def country_code(text: str) -> Optional[str]:
+            try:
+                return pycountry.countries.lookup(text.strip()).alpha_3
+            except LookupError:
+                return None
+
+        return country_code
+
+
+def country_of(text: str) -> Optional[str]:
+    if not text:
+        return None
+    try:
+        return _country_fn()(text)
+    except Exception:
+        return None
+
+
+def _np_tokens(tok):
+    """The token plus its noun-phrase modifiers (and an ``of``-phrase: 'the government of Chad')."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in _NP_DEPS:
+            out.extend(t for t in c.subtree)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            out.extend(t for t in c.subtree)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _actor_for(doc, start: int, end: int):
+    for a in getattr(doc, "actors", None) or ():
+        for m in a.mentions or ():
+            if m.start < end and start < m.end:
+                return a
+    return None
+
+
+def resolve_side(doc, tok) -> Optional[Side]:
+    """A Side for the party headed by ``tok`` (None when there is no token)."""
+    if tok is None:
+        return None
+    sdoc = tok.doc
+    toks = _np_tokens(tok)
+    # 1. an actor mention on the head token, then anywhere in the noun phrase
+    a = _actor_for(doc, tok.idx, tok.idx + len(tok.text))
+    if a is None:
+        for t in toks:
+            a = _actor_for(doc, t.idx, t.idx + len(t.text))
+            if a is not None:
+                break
+    if a is not None:
+        return Side(name=a.name, country=a.country, actor_id=a.id)
+    # 2. a named entity on the head token, then in the noun phrase (head first)
+    ents = []
+    if tok.ent_type_ in PARTY_LABELS:
+        ents.append(_ent_of(sdoc, tok))
+    for t in toks:
+        if t.ent_type_ in PARTY_LABELS and t is not tok:
+            e = _ent_of(sdoc, t)
+            if e is not None and e not in ents:
+                ents.append(e)
+    ents = [e for e in ents if e is not None]
+    for e in ents:
+        c = country_of(e.text)
+        if c or e.label_ in ("ORG", "PERSON"):
+            return Side(name=e.text, country=c or _country_in(toks, e), actor_id=None)
+    if ents:
+        return Side(name=ents[0].text, country=None, actor_id=None)
+    # 3. the bare noun phrase ("protesters", "the rebels")
+    if tok.pos_ == "PRON":
+        return Side(name=tok.text, country=None, actor_id=None)
+    span = sdoc[toks[0].i: toks[-1].i + 1] if len(toks) <= 8 else sdoc[tok.i: tok.i + 1]
+    return Side(name=span.text, country=country_of(tok.text), actor_id=None)
+
+
+def _ent_of(sdoc, tok):
+    for e in sdoc.ents:
+        if e.start <= tok.i < e.end:
+            return e
+    return None
+
+
+def _country_in(toks, skip_ent) -> Optional[str]:
+    """A country named elsewhere in the phrase ('Iraqi leader Saddam Hussein' → IRQ)."""
+    for t in toks:
+        if skip_ent.start <= t.i < skip_ent.end:
+            continue
+        if t.ent_type_ in ("GPE", "NORP"):
+            c = country_of(t.text)
+            if c:
+                return c
+    return None
