@@ -1,0 +1,261 @@
+"""Corpus commands: ``ingest``, ``events``, ``actors``, ``timeline``, ``search``, ``export``.
+
+Each is a thin shell over :class:`communique.store.Store`; a :class:`StoreError`
+is printed as one line (no traceback) and exits with status 1.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+
+from communique.cli.output import progress
+
+DB_HELP = "Database file (default: $COMMUNIQUE_DB or communique.db)."
+
+
+def register(app: typer.Typer) -> None:
+    for name, fn in (("ingest", ingest), ("events", events), ("actors", actors), ("timeline", timeline),
+                     ("search", search), ("export", export)):
+        app.command(name)(fn)
+
+
+def _db_option():
+    return typer.Option("communique.db", "--db", envvar="COMMUNIQUE_DB", help=DB_HELP)
+
+
+def _fmt_option():
+    return typer.Option("table", "--format", "-f", help="table (for people) or jsonl (for programs).")
+
+
+def _store_errors(fn):
+    """Print StoreError (and bad arguments) as one line on stderr and exit 1."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from communique.store import StoreError
+
+        try:
+            return fn(*args, **kwargs)
+        except StoreError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1)
+        except ValueError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2)
+    return wrapper
+
+
+def _open(db: str, readonly: bool = True):
+    from communique.store import Store
+
+    return Store(db, readonly=readonly)
+
+
+# ---------------------------------------------------------------------- ingest
+def _read_extracted(paths: List[str]) -> Iterator:
+    """Documents from JSON Lines written by ``communique extract`` (no re-extraction)."""
+    from communique.model import Document, error_document
+
+    for p in paths:
+        fh = sys.stdin if p == "-" else open(p, encoding="utf-8")
+        with fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield error_document(f"{Path(p).stem}:{n}", f"broken JSON line: {exc}", p)
+                    continue
+                if rec.get("error"):
+                    yield error_document(str(rec.get("id") or f"{Path(p).stem}:{n}"), rec["error"], p)
+                    continue
+                rec.pop("schema", None)
+                yield Document.from_dict(rec)
+
+
+@_store_errors
+def ingest(
+    paths: List[str] = typer.Argument(..., help="Files or directories to extract and store ('-' for stdin)."),
+    db: str = _db_option(),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that lack one."),
+    model: Optional[str] = typer.Option(None, "--model", help="Any installed spaCy pipeline (default en_core_web_sm)."),
+    extracted: bool = typer.Option(False, "--extracted", help="Inputs are JSON Lines from `communique extract`: store them as they are."),
+    batch_size: int = typer.Option(50, "--batch-size", help="Documents per transaction."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Extract documents and store them; idempotent and safe to rerun after a crash."""
+    from communique.store import Store
+
+    store = Store(db)
+    if extracted:
+        docs = _read_extracted(paths)
+    else:
+        from communique.ingest import read_paths
+        from communique.nlp import ModelNotFound
+        from communique.pipeline import Extractor
+
+        try:
+            extractor = Extractor(model=model)
+        except ModelNotFound as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2)
+        docs = extractor.pipe(read_paths(paths, published=published))
+    with store, progress(quiet, label="stored") as tick:
+        def seen(doc, outcome):
+            tick(doc)
+            if outcome == "error" and not quiet:
+                typer.echo(f"warning: {doc.id}: {doc.error or 'could not store'}", err=True)
+        stats = store.ingest(docs, batch_size=batch_size, on_document=seen)
+        total_docs, total_events = store.count_documents(), store.count_events()
+    typer.echo(f"{stats['added']} added, {stats['duplicates']} duplicates, {stats['errors']} errors, "
+               f"{stats['events']} event mentions → {db} ({total_docs} documents, {total_events} events)", err=True)
+
+
+# ---------------------------------------------------------------------- queries
+def _side(s: Optional[dict]) -> str:
+    if not s:
+        return ""
+    name, country = s.get("name"), s.get("country")
+    return f"{name} ({country})" if name and country and name != country else (name or country or "")
+
+
+def _print_events(rows: list[dict], fmt: str, title: str) -> None:
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=title, show_lines=False)
+    for col in ("date", "type", "status", "source", "target", "place", "src", "conf", "evidence"):
+        t.add_column(col, overflow="fold", no_wrap=col in ("date", "type", "src", "conf"))
+    for r in rows:
+        loc = r.get("location") or {}
+        ev = next((s["text"] for m in r["mentions"] for s in m["evidence"] if s.get("text")), "")
+        t.add_row(r.get("date_start") or "", r["type"], r["status"], _side(r["source"]), _side(r["target"]),
+                  loc.get("name") or "", str(r["n_sources"]), f"{r['confidence']:.2f}",
+                  ev[:90] + ("…" if len(ev) > 90 else ""))
+    Console().print(t)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in ("table", "jsonl"):
+        raise ValueError(f"unknown --format {fmt!r}; use table or jsonl")
+
+
+@_store_errors
+def events(
+    db: str = _db_option(),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor name, alias or id."),
+    country: Optional[List[str]] = typer.Option(None, "--country", help="ISO3 country on either side (repeatable: any of them)."),
+    type: Optional[str] = typer.Option(None, "--type", help="Event type, e.g. VISIT."),
+    status: Optional[str] = typer.Option(None, "--status", help="occurred | planned | negated | hypothetical."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this day (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this day, inclusive."),
+    limit: int = typer.Option(50, "--limit", "-n"),
+    offset: int = typer.Option(0, "--offset"),
+    fmt: str = _fmt_option(),
+) -> None:
+    """Canonical events, newest first."""
+    _check_format(fmt)
+    with _open(db) as store:
+        filters = dict(actor=actor, country=country or None, type=type, status=status, since=since, until=until)
+        rows = store.events(limit=limit, offset=offset, **filters)
+        title = f"{len(rows)} of {store.count_events(**filters)} events" if fmt == "table" else ""
+    _print_events(rows, fmt, title)
+
+
+@_store_errors
+def actors(
+    query: Optional[str] = typer.Argument(None, help="Name, alias, role or country to look for."),
+    db: str = _db_option(),
+    limit: int = typer.Option(50, "--limit", "-n"),
+    fmt: str = _fmt_option(),
+) -> None:
+    """Canonical actors with aliases, dated roles and mention counts."""
+    _check_format(fmt)
+    with _open(db) as store:
+        rows = store.actors(query, limit=limit)
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"{len(rows)} actors")
+    for col in ("id", "name", "kind", "country", "roles", "aliases", "mentions"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        roles = "; ".join(f"{x['role']} ({x['first_seen'] or '?'}–{x['last_seen'] or '?'})" for x in r["roles"])
+        t.add_row(r["id"], r["name"], r["kind"] or "", r["country"] or "", roles, ", ".join(r["aliases"]),
+                  str(r["mention_count"]))
+    Console().print(t)
+
+
+@_store_errors
+def timeline(
+    a: str = typer.Argument(..., help="ISO3 country, e.g. KAZ."),
+    b: str = typer.Argument(..., help="ISO3 country, e.g. RUS."),
+    db: str = _db_option(),
+    fmt: str = _fmt_option(),
+) -> None:
+    """A dyad's engagements over time, oldest first."""
+    _check_format(fmt)
+    with _open(db) as store:
+        rows = store.timeline(a, b)
+    _print_events(rows, fmt, f"{a.upper()}–{b.upper()}: {len(rows)} events")
+
+
+@_store_errors
+def search(
+    query: str = typer.Argument(..., help='Words or an FTS5 query, e.g. "state visit".'),
+    db: str = _db_option(),
+    limit: int = typer.Option(20, "--limit", "-n"),
+    fmt: str = _fmt_option(),
+) -> None:
+    """Full-text search over stored documents."""
+    _check_format(fmt)
+    with _open(db) as store:
+        rows = store.search(query, limit=limit)
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    t = Table(title=f"{len(rows)} documents")
+    for col in ("id", "published", "title", "snippet"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(escape(r["id"]), r["published"] or "", escape(r["title"] or ""), escape(r["snippet"] or ""))
+    Console().print(t)
+
+
+@_store_errors
+def export(
+    output: Path = typer.Option(..., "-o", "--output", help="File to write ('-' for stdout, not for parquet)."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet | plover | gdelt"),
+    db: str = _db_option(),
+    actor: Optional[str] = typer.Option(None, "--actor"),
+    country: Optional[List[str]] = typer.Option(None, "--country"),
+    type: Optional[str] = typer.Option(None, "--type"),
+    status: Optional[str] = typer.Option(None, "--status"),
+    since: Optional[str] = typer.Option(None, "--since"),
+    until: Optional[str] = typer.Option(None, "--until"),
+) -> None:
+    """Export canonical events (optionally filtered like `events`)."""
+    from communique.export import export_events
+
+    with _open(db) as store:
+        n = export_events(store, fmt, output, actor=actor, country=country or None, type=type, status=status,
+                          since=since, until=until)
+    typer.echo(f"{n} events → {output} ({fmt})", err=True)

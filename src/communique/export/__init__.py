@@ -1,0 +1,44 @@
+"""Exports of canonical events: jsonl, csv, parquet, plover (JSON lines), gdelt (TSV).
+
+    from communique.export import export_events
+    export_events(store, "gdelt", "events.tsv", country=["KAZ"])
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from communique.export import formats
+
+FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
+
+
+def export_events(store, fmt: str, path, **filters) -> int:
+    """Write every event matching ``filters`` to ``path`` (atomically: temp file, then rename); returns the count."""
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    events = store.iter_events(**filters)
+    if str(path) == "-":
+        import sys
+        if fmt == "parquet":
+            raise ValueError("parquet cannot be written to stdout; give -o FILE")
+        return _write(fmt, events, sys.stdout)
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        if fmt == "parquet":
+            n = formats.write_parquet(events, str(tmp))
+        else:
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                n = _write(fmt, events, fh)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return n
+
+
+def _write(fmt, events, fh) -> int:
+    return {"jsonl": formats.write_jsonl, "csv": formats.write_csv, "plover": formats.write_plover,
+            "gdelt": formats.write_gdelt}[fmt](events, fh)
