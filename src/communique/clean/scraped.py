@@ -24,8 +24,9 @@ _LOWER_START = re.compile(r"^[a-zа-яё]")
 #: Limits that separate a headline from prose.
 TITLE_MAX_WORDS = 30
 TITLE_MAX_CHARS = 250
-#: A repeat shorter than this many words may be a legitimate refrain ("Yes."), so it is kept.
-REPEAT_MIN_WORDS = 4
+#: A repeated block shorter than this is kept: lists, tables and interviews repeat short lines legitimately
+#: ("Eat every 2-3 hours", a recurring question); the duplicated ledes of scraped pages are longer.
+REPEAT_MIN_WORDS = 10
 
 
 @dataclass
