@@ -65,6 +65,8 @@ def _object_lemmas(tok) -> set:
             heads.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
             if c.dep_ == "prt":
                 heads.append(c)
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):   # "troops withdrew"
+        heads.extend(c for c in tok.children if c.dep_ == "nsubj")
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in NOUN_POS:   # "the lifted curfew", "troops withdrawn"
         heads.append(tok.head)
     seen = set()
@@ -158,9 +160,10 @@ def _match_sentence(sent, lex: Lexicon) -> list[Hit]:
 # structure: depth, governing frames, modality
 def _depth(tok) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
+        if tok.dep_ != "conj":   # conjoined verbs rank alike
+            d += 1
         tok = tok.head
-        d += 1
     return d
 
 
@@ -206,11 +209,11 @@ def _modality(hit: Hit, lex: Lexicon, sent) -> None:
         if cur.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep"):
             break
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         hl = _lemma(head)
         if cur.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acomp"):
-            if hl in m["negating_heads"] and head is not hit.tok:
+            if hl in m["negating_heads"] and head.i != hit.tok.i:
                 negated = True
             elif hl in m["planned_heads"] and status == "occurred":
                 status = "planned"
@@ -231,7 +234,7 @@ def _modality(hit: Hit, lex: Lexicon, sent) -> None:
 
 def _under_speech(tok, lex: Lexicon) -> bool:
     cur, n = tok, 0
-    while cur.head is not cur and n < 6:
+    while cur.head.i != cur.i and n < 6:
         if cur.dep_ == "ccomp" and _lemma(cur.head) in lex.modality["speech_verbs"]:
             return True
         if cur.dep_ not in ("conj", "xcomp", "ccomp"):
@@ -248,7 +251,7 @@ def _link_frames(hits: list[Hit], lex: Lexicon) -> None:
             by_tok.setdefault(i, h)
     for h in hits:
         cur, n = h.tok, 0
-        while cur.head is not cur and n < 8:
+        while cur.head.i != cur.i and n < 8:
             dep = cur.dep_
             cur, n = cur.head, n + 1
             g = by_tok.get(cur.i)
@@ -288,16 +291,16 @@ def _source_token(hit: Hit):
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
                 return c
         t = _anchor(hit)
-        if t is hit.tok:
+        if t.i == hit.tok.i:
             return None
     cur, n = t, 0
     while n < 6:
         s = _subject(cur)
         if s is not None:
             return s
-        if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head.i != cur.i:
             cur = cur.head
-        elif cur.dep_ in ("relcl", "acl") and cur.head is not cur:
+        elif cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             return cur.head
         else:
             return None
@@ -377,6 +380,15 @@ def _refine_frame(hit: Hit, lex: Lexicon, ftype: str, cameo: str, mode):
     return sub or cameo, mode, act
 
 
+def _argument_of(tok) -> set:
+    """Token indices a noun is an argument or modifier of ("lift [the curfew]", "[bomb] attack")."""
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "compound", "amod", "nmod", "nsubj"):
+        return {tok.head.i} if tok.dep_ != "nsubj" or _lemma(tok.head) != "be" else set()
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "agent"):
+        return {tok.head.head.i}
+    return set()
+
+
 def _government_protest(hit: Hit, src: Optional[Side]) -> bool:
     """A state that 'protests' is complaining officially (ACCUSE 114), not demonstrating."""
     if hit.entry.type != "PROTEST" or hit.entry.mode != "demo" or hit.is_noun or src is None:
@@ -413,10 +425,14 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         h.depth = _depth(_anchor(h)) - _depth(sent.root) if h.is_noun else _depth(h.tok) - _depth(sent.root)
         _modality(h, lex, sent)
     _link_frames(hits, lex)
+    verb_hits = {h.tok.i for h in hits if not h.is_noun}
+    noun_hits = {h.tok.i for h in hits if h.is_noun}
     out: list[tuple[float, Event]] = []
     for h in hits:
         if h.entry.transparent and h.governs:
             continue   # "ordered troops to shell": the ordered act is the event
+        if h.is_noun and _argument_of(h.tok) & (verb_hits | noun_hits):
+            continue   # "lift the curfew", "bomb attack": an argument or modifier, not its own event
         ftype, cameo, mode, intended = _final_type(h, lex)
         g = h.governed_by
         if g is not None and not g.entry.transparent:
@@ -430,10 +446,12 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         if h.governed_by is not None and h.governed_by.entry.transparent and src_tok is None:
             src_tok = _source_token(h.governed_by)
         src = resolve_side(doc, src_tok)
-        tgt = resolve_side(doc, tgt_tok) if tgt_tok is not None and tgt_tok is not src_tok else None
+        tgt = resolve_side(doc, tgt_tok) if tgt_tok is not None and (src_tok is None or tgt_tok.i != src_tok.i) else None
         if _government_protest(h, src):
             ftype, cameo, mode = "ACCUSE", "114", None
         status = h.status
+        if ftype == "REJECT" and h.entry.type != "REJECT" and status == "negated":
+            status = "occurred"   # "did not accept" is a rejection that happened
         conf = 0.55 + 0.25 / (1 + max(h.depth, 0)) + h.entry.weight
         conf += 0.05 if src is not None else -0.03
         conf += 0.04 if src is not None and src.country else 0.0

@@ -14,6 +14,7 @@ from typing import Optional
 from communique.model import Side
 
 PARTY_LABELS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
+PLACE_LABELS = ("GPE", "NORP", "LOC")
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "conj", "cc"}
 
 
@@ -84,22 +85,22 @@ def resolve_side(doc, tok) -> Optional[Side]:
     if tok.ent_type_ in PARTY_LABELS:
         ents.append(_ent_of(sdoc, tok))
     for t in toks:
-        if t.ent_type_ in PARTY_LABELS and t is not tok:
+        if t.ent_type_ in PARTY_LABELS and t.i != tok.i:
             e = _ent_of(sdoc, t)
             if e is not None and e not in ents:
                 ents.append(e)
     ents = [e for e in ents if e is not None]
     for e in ents:
-        c = country_of(e.text)
+        c = country_of(e.text) if e.label_ in PLACE_LABELS else None
         if c or e.label_ in ("ORG", "PERSON"):
             return Side(name=e.text, country=c or _country_in(toks, e), actor_id=None)
     if ents:
         return Side(name=ents[0].text, country=None, actor_id=None)
-    # 3. the bare noun phrase ("protesters", "the rebels")
+    # 3. the bare noun phrase ("protesters", "the rebels"): no country guessed from common words
     if tok.pos_ == "PRON":
         return Side(name=tok.text, country=None, actor_id=None)
     span = sdoc[toks[0].i: toks[-1].i + 1] if len(toks) <= 8 else sdoc[tok.i: tok.i + 1]
-    return Side(name=span.text, country=country_of(tok.text), actor_id=None)
+    return Side(name=span.text, country=None, actor_id=None)
 
 
 def _ent_of(sdoc, tok):
@@ -114,8 +115,8 @@ def _country_in(toks, skip_ent) -> Optional[str]:
     for t in toks:
         if skip_ent.start <= t.i < skip_ent.end:
             continue
-        if t.ent_type_ in ("GPE", "NORP"):
-            c = country_of(t.text)
+        if t.ent_type_ in PLACE_LABELS:
+            c = country_of(_ent_of(t.doc, t).text)
             if c:
                 return c
     return None
