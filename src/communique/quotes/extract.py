@@ -35,10 +35,12 @@ def _extract(doc: Document, sdoc) -> list[Quote]:
 
     speakers: list[Optional[Side]] = [None] * len(spans)
     found = [False] * len(spans)
-    for i, s in enumerate(spans):
-        found[i], speakers[i] = _attribute(finder, spans, i, partial[i])
-    _share_within_groups(spans, found, speakers)
     previous: list[tuple[int, Optional[Side]]] = []
+    for i, s in enumerate(spans):
+        found[i], speakers[i] = _attribute(finder, spans, i, partial[i], previous)
+        previous.append((s.open_mark, speakers[i]))
+    _share_within_groups(spans, found, speakers)
+    previous = []
     for i, s in enumerate(spans):
         if not found[i]:
             speakers[i] = _unattributed(finder, spans, i, previous)
@@ -82,14 +84,18 @@ def _regions(finder: SpeakerFinder, spans: list[QuoteSpan], i: int) -> tuple[tup
     return pre, (close + 1, hi)
 
 
-def _attribute(finder, spans, i, partial) -> tuple[bool, Optional[Side]]:
+def _attribute(finder, spans, i, partial, previous) -> tuple[bool, Optional[Side]]:
+    """Speech verbs around the quotation in its own sentence: after it first for a full
+    quotation ("…," she said), before it first for a fragment (she called it "…")."""
     pre, post = _regions(finder, spans, i)
     order = (pre, post) if partial else (post, pre)
+    any_found = False
     for region in order:
-        ok, side = finder.from_region(region[0], region[1], prefer_last=(region is pre))
-        if ok:
+        ok, side = finder.from_region(region[0], region[1], prefer_last=(region is pre), previous=previous)
+        if side is not None:
             return True, side
-    return False, None
+        any_found = any_found or ok
+    return any_found, None
 
 
 def _share_within_groups(spans, found, speakers):

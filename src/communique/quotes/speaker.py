@@ -84,30 +84,43 @@ class SpeakerFinder:
         return tok.lemma_.lower() in self.verbs or tok.lower_ in self.verbs
 
     # ------------------------------------------------------------------ attribution
-    def from_region(self, lo: int, hi: int, prefer_last: bool) -> tuple[bool, Optional[Side]]:
-        """(found an attribution, speaker) for a stretch of reporting text."""
+    def from_region(self, lo: int, hi: int, prefer_last: bool,
+                    previous: list = ()) -> tuple[bool, Optional[Side]]:
+        """(found an attribution, speaker) for a stretch of reporting text.
+
+        Tries the speech verbs nearest the quotation first; a verb whose subject names
+        nobody we know ("analysts said") still counts as found, with no speaker.
+        """
         toks = self.tokens(lo, hi)
         for i, t in enumerate(toks):
             if t.lower_ == "according" and i + 1 < len(toks) and toks[i + 1].lower_ == "to":
-                obj = [c for c in toks[i + 1].children if c.dep_ == "pobj"]
-                if obj:
-                    return True, self.side_for_token(obj[0])
-                return True, self.nearest_mention(toks[i + 1].idx + 2, hi, after=True)
+                obj = [c for c in toks[i + 1].children if c.dep_ == "pobj" and not self.in_quote(c.idx)]
+                side = self.side_for_token(obj[0], previous) if obj else None
+                return True, side or self.nearest_mention(toks[i + 1].idx + 2, hi, after=True)
         verbs = [t for t in toks if self.is_speech_verb(t)]
-        if not verbs:
-            return False, None
-        verb = verbs[-1] if prefer_last else verbs[0]
-        subj = self.subject_of(verb)
-        if subj is not None:
-            return True, self.side_for_token(subj)
-        side = self.nearest_mention(verb.idx + len(verb.text), hi, after=True) or \
-            self.nearest_mention(lo, verb.idx, after=False)
-        return True, side
+        if prefer_last:
+            verbs.reverse()
+        found = False
+        for verb in verbs:
+            subj = self.subject_of(verb)
+            if subj is None:
+                continue
+            found = True
+            side = self.side_for_token(subj, previous)
+            if side is not None:
+                return True, side
+        if verbs and not found:
+            verb = verbs[0]
+            side = self.nearest_mention(verb.idx + len(verb.text), hi, after=True, people=True) or \
+                self.nearest_mention(lo, verb.idx, after=False, people=True)
+            return True, side
+        return found, None
 
     def subject_of(self, verb):
+        """The subject of a speech verb, climbing from "adding"/"noting" to the verb it hangs on."""
         v = verb
         for _ in range(4):
-            subj = [c for c in v.children if c.dep_ in _SUBJ]
+            subj = [c for c in v.children if c.dep_ in _SUBJ and not self.in_quote(c.idx)]
             if subj:
                 return subj[0]
             if v.dep_ in _CLIMB and v.head is not v:
@@ -116,45 +129,107 @@ class SpeakerFinder:
                 return None
         return None
 
-    def side_for_token(self, tok) -> Optional[Side]:
-        """The speaker a subject token stands for: a pronoun, a mention, or nothing."""
+    def side_for_token(self, tok, previous=()) -> Optional[Side]:
+        """The speaker a subject token stands for: a pronoun, a mention, a bare name, or nothing."""
         if tok.lower_ in self.pronouns:
-            return self.resolve_pronoun(tok.idx)
-        sub = list(tok.subtree)
+            return self.resolve_pronoun(tok.idx, previous)
+        if self.in_quote(tok.idx):
+            return None
+        sub = [t for t in tok.subtree if not self.in_quote(t.idx)]
         lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        at_head = [m for m in self.index.before(hi + 1, lo - 1) if m.start <= tok.idx < m.end]
+        at_head.sort(key=lambda m: (m.kind != "person", -(m.end - m.start)))
+        if at_head and at_head[0].kind == "person":
+            return at_head[0].side
+        if tok.pos_ == "PROPN":
+            return self.name_side(tok)
+        people = [m for m in self.index.before(hi + 1, lo) if m.kind == "person" and not self.in_quote(m.start)]
+        if people:
+            return people[0].side
+        if at_head:
+            return at_head[0].side
         m = self.index.covering(lo, hi, head=tok.idx)
         return m.side if m else None
 
-    def nearest_mention(self, lo: int, hi: int, after: bool) -> Optional[Side]:
-        hits = [m for m in self.index.before(hi, lo) if not self.in_quote(m.start)]
+    def name_side(self, tok) -> Side:
+        """A proper-noun subject no mention covers: its name, folded into a person with that surname."""
+        words = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < tok.i]
+        first = min([tok.i] + [c.i for c in words])
+        # keep only the contiguous proper-noun run ending at the head
+        run = [t for t in tok.doc[first:tok.i + 1] if t.pos_ == "PROPN"]
+        name = " ".join(t.text for t in run) or tok.text
+        surname = tok.text.lower()
+        for m in self.index.mentions:
+            if m.kind == "person" and m.side.name and m.side.name.lower().split()[-1] == surname:
+                return m.side
+        return Side(name=name)
+
+    def nearest_mention(self, lo: int, hi: int, after: bool, people: bool = False) -> Optional[Side]:
+        hits = [m for m in self.index.before(hi, lo) if not self.in_quote(m.start)
+                and (not people or m.kind == "person")]
         if not hits:
             return None
         return (hits[0] if after else hits[-1]).side
 
-    def resolve_pronoun(self, pos: int) -> Optional[Side]:
-        """"he"/"she" → the latest person subject in the last few sentences, else the latest person."""
+    def resolve_pronoun(self, pos: int, previous=()) -> Optional[Side]:
+        """"he"/"she" → the latest person who was a subject or a speaker in the last few
+        sentences, else the latest person mentioned."""
         lo = self.sents.start_before(pos, self.lookback)
+        best = self.latest_candidate(lo, pos, previous, people_only=True)
+        if best is not None:
+            return best
         people = [m for m in self.index.before(pos, lo) if m.kind == "person" and not self.in_quote(m.start)]
-        subjects = [m for m in people if self.is_subject(m)]
-        if subjects:
-            return subjects[-1].side
         return people[-1].side if people else None
 
-    def is_subject(self, m: Mention) -> bool:
+    def latest_candidate(self, lo: int, pos: int, previous, people_only: bool) -> Optional[Side]:
+        """The latest of: a person mention that is a clause subject, the subject of a speech
+        verb, a previous quotation's speaker, between ``lo`` and ``pos``."""
+        cands = []   # (position, priority, side)
+        for m in self.index.before(pos, lo):
+            if m.kind != "person" or self.in_quote(m.start):
+                continue
+            info = self.subject_info(m)
+            if info is not None:
+                subj_pos, depth = info
+                cands.append((subj_pos, -depth, m.side))
+        for t in self.tokens(lo, pos):
+            if self.is_speech_verb(t):
+                subj = self.subject_of(t)
+                if subj is not None and subj.lower_ not in self.pronouns and not self.in_quote(subj.idx):
+                    side = self.side_for_token(subj)
+                    if side is not None and (not people_only or self._is_person(side)):
+                        cands.append((subj.idx, -1, side))
+        for p, side in previous:
+            if lo <= p < pos and side is not None and (not people_only or self._is_person(side)):
+                cands.append((p, -9, side))
+        if not cands:
+            return None
+        return max(cands, key=lambda c: (c[0], c[1]))[2]
+
+    def _is_person(self, side: Side) -> bool:
+        kinds = {m.kind for m in self.index.mentions if m.side is side or (side.actor_id and m.side.actor_id == side.actor_id)}
+        return not kinds or "person" in kinds
+
+    def subject_info(self, m: Mention):
+        """(offset of the subject token, climb depth) when the mention is (part of) the subject
+        of a main clause or of a speech verb; else None."""
         if self.sdoc is None:
-            return False
+            return None
         span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
-            return False
+            return None
         r = span.root
-        for _ in range(4):
+        for depth in range(8):
             if r.dep_ in _SUBJ:
-                return True
-            if r.dep_ in _LINKS and r.head is not r:
+                verb = r.head
+                if self.is_speech_verb(verb) or verb.dep_ in ("ROOT", "conj"):
+                    return r.idx, depth
+                return None
+            if (r.dep_ in _LINKS or r.dep_ in ("prep", "pobj")) and r.head is not r:
                 r = r.head
             else:
-                return False
-        return False
+                return None
+        return None
 
     def has_sign_words(self, lo: int, hi: int, leading: bool = False) -> bool:
         """Displayed-text words (billboard, banner…); ``leading`` also accepts "reading", "titled"."""
@@ -165,12 +240,4 @@ class SpeakerFinder:
     def latest_before(self, pos: int, previous: list[tuple[int, Optional[Side]]]) -> Optional[Side]:
         """An unattributed quotation: the latest speaker or subject in the sentences just before it."""
         lo = self.sents.start_before(pos, self.lookback - 1)
-        best_pos, best = -1, None
-        for p, side in previous:
-            if lo <= p < pos and side is not None and p > best_pos:
-                best_pos, best = p, side
-        for m in self.index.before(pos, lo):
-            if m.kind in ("person", "organization") and not self.in_quote(m.start) and m.start > best_pos \
-                    and self.is_subject(m):
-                best_pos, best = m.start, m.side
-        return best
+        return self.latest_candidate(lo, pos, previous, people_only=False)
