@@ -28,7 +28,11 @@ OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj", "xcomp", "npa
 TARGET_PREPS = {"against", "on", "to", "with", "at", "into", "toward", "towards", "upon", "from", "over", "of"}
 LIGHT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "mount", "make", "issue", "begin", "start",
                "continue", "organize", "organise", "go", "take", "lodge", "file", "wage", "announce",
-               "impose", "declare", "resume", "step", "lead", "join", "call", "end", "keep", "remain"}
+               "impose", "declare", "resume", "step", "lead", "join", "call", "end", "keep", "remain",
+               "give", "extend", "accord", "undertake", "reimpose", "enforce", "tighten", "order", "threaten"}
+BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite", "during", "before", "over", "because"}
+BACKGROUND_MARKS = {"after", "since", "because", "as", "when", "while", "before", "once", "if", "unless",
+                    "although", "though", "until"}
 PLANNED_MODS = {"planned", "proposed", "upcoming", "future", "scheduled", "expected", "possible",
                 "forthcoming", "prospective", "potential", "impending", "next"}
 
@@ -67,7 +71,7 @@ def _object_lemmas(tok) -> set:
                 heads.append(c)
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):   # "troops withdrew"
         heads.extend(c for c in tok.children if c.dep_ == "nsubj")
-    if tok.dep_ in ("amod", "acl") and tok.head.pos_ in NOUN_POS:   # "the lifted curfew", "troops withdrawn"
+    if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN" and tok.head.pos_ in NOUN_POS:   # "the lifted curfew", "troops withdrawn"
         heads.append(tok.head)
     seen = set()
     while heads:
@@ -89,10 +93,17 @@ def _has_complement(tok) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp", "prep", "acomp") for c in tok.children)
 
 
+def _copular(tok) -> bool:
+    """'is ready / are prepared to': an adjective (or be + participle), not the verb 'prepared'."""
+    if tok.pos_ == "ADJ" or tok.dep_ == "acomp":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and _lemma(c) == "be" for c in tok.children)
+
+
 def _entry_fits(e: Entry, tok, objs: Optional[set]) -> bool:
     if e.objects and not (objs & e.objects):
         return False
-    if e.needs_complement and not _has_complement(tok):
+    if e.needs_complement and not (_has_complement(tok) and _copular(tok)):
         return False
     if e.needs_modifier and not any(_lemma(c) in e.needs_modifier or c.lower_ in e.needs_modifier
                                     for c in tok.children):
@@ -179,6 +190,40 @@ def _anchor(hit: Hit):
     return t
 
 
+def _background(hit: Hit) -> float:
+    """How far a trigger sits in background material: relative clauses, 'after …' clauses, purposes.
+
+    Such clauses report what prompted or surrounds the main event ("the curfew
+    imposed in June", "following the shooting", "to demand reforms"), so they
+    rank below it.
+    """
+    pen = 0.0
+    cur, n = hit.tok, 0
+    while cur.head.i != cur.i and n < 10:
+        dep = cur.dep_
+        if dep in ("relcl", "acl"):
+            pen = max(pen, 0.15)
+        elif dep == "pcomp" or (dep == "pobj" and cur.head.lower_ in BACKGROUND_PREPS):
+            pen = max(pen, 0.12 if cur.head.lower_ in BACKGROUND_PREPS else 0.06)
+        elif dep == "advcl":
+            kids = list(cur.children)
+            if any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in kids):
+                pen = max(pen, 0.12)
+            else:   # purpose ("to demand") or participle ("calling for")
+                pen = max(pen, 0.08)
+        elif dep == "prep" and cur.lower_ in BACKGROUND_PREPS:
+            pen = max(pen, 0.12)
+        cur, n = cur.head, n + 1
+    return pen
+
+
+def _conditional(hit: Hit, lex: Lexicon) -> bool:
+    """'… unless / if …' attached to the trigger's clause: a conditional threat or offer."""
+    a = _anchor(hit)
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children)
+               for c in a.children)
+
+
 def _modality(hit: Hit, lex: Lexicon, sent) -> None:
     m = lex.modality
     a = _anchor(hit)
@@ -192,6 +237,11 @@ def _modality(hit: Hit, lex: Lexicon, sent) -> None:
         if any(c.dep_ == "neg" or (c.lower_ in m["negators"] and c.dep_ in ("neg", "advmod", "det"))
                for c in kids):
             negated = True
+        if steps == 0 and cur.dep_ == "acomp" and cur.head.i != cur.i:   # "must be ready to"
+            hk = [c for c in cur.head.children if c.dep_ in ("aux", "auxpass")]
+            lems |= {_lemma(c) for c in hk} | {c.lower_ for c in hk}
+            if any(c.dep_ == "neg" for c in cur.head.children):
+                negated = True
         if steps == 0:
             if lems & m["obligation_aux"]:
                 hit.obligation = True
@@ -230,6 +280,11 @@ def _modality(hit: Hit, lex: Lexicon, sent) -> None:
             c.dep_ == "amod" and c.lower_ in PLANNED_MODS for c in hit.tok.children):
         status = "planned"
     hit.status = "negated" if negated else status
+
+
+def _first_person(hit: Hit) -> bool:
+    s = _source_token(hit)
+    return s is not None and s.lower_ in ("we", "i", "us")
 
 
 def _under_speech(tok, lex: Lexicon) -> bool:
@@ -337,11 +392,14 @@ def _target_token(hit: Hit):
     return None
 
 
+NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
 def _prep_obj(t):
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTY_ENTS:
                     return g
     return None
 
@@ -353,8 +411,10 @@ def _final_type(hit: Hit, lex: Lexicon):
     pol = lex.polarity(e.type)
     t, cameo, mode = e.type, e.cameo, e.mode
     intended = hit.status in ("planned", "hypothetical")
-    if hit.obligation and pol != FRAME and _under_speech(hit.tok, lex):
+    if hit.obligation and e.type not in ("REQUEST", "REJECT", "THREATEN", "ACCUSE") and not _first_person(hit):
         return "REQUEST", lex.frame_cameo.get("REQUEST", {}).get(e.type, "100"), None, e.type
+    if pol == COOP and intended and _conditional(hit, lex):   # "will withdraw unless …" is a threat
+        return "THREATEN", lex.frame_cameo.get("THREATEN", {}).get(e.type, "130"), "political", e.type
     if pol == COOP:
         if hit.status == "negated":
             return "REJECT", lex.frame_cameo.get("REJECT", {}).get(e.type, "120"), None, e.type
@@ -425,7 +485,7 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         h.depth = _depth(_anchor(h)) - _depth(sent.root) if h.is_noun else _depth(h.tok) - _depth(sent.root)
         _modality(h, lex, sent)
     _link_frames(hits, lex)
-    verb_hits = {h.tok.i for h in hits if not h.is_noun}
+    verb_hits = {h.tok.i for h in hits if not h.is_noun and not h.entry.transparent}
     noun_hits = {h.tok.i for h in hits if h.is_noun}
     out: list[tuple[float, Event]] = []
     for h in hits:
@@ -457,6 +517,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         conf += 0.04 if src is not None and src.country else 0.0
         conf += 0.03 if tgt is not None else 0.0
         conf -= 0.06 if h.is_noun else 0.0
+        conf -= _background(h)
+        conf -= 0.002 * (h.tok.i - sent.start)   # ties go to the earlier trigger
         if status == "negated" and ftype == h.entry.type and lex.polarity(ftype) != FRAME:
             conf -= 0.12
         conf = round(min(max(conf, 0.05), 0.97), 3)
