@@ -1,5 +1,234 @@
+"""Event extraction: candidates → coded events with dates, evidence and protocol, one per engagement.
+
+``extract_events`` runs the diplomatic rules (``diplomatic.py``) and the PLOVER
+breadth rules (``plover.py``), dates each event from the time expressions of
+its sentence, codes it (CAMEO, PLOVER type/mode/context) and merges the
+mentions of one engagement ("arrived in Moscow on a state visit" … "his visit
+to Moscow") into one event with several evidence spans.
+"""
 from __future__ import annotations
 
+import logging
+from typing import Optional
 
-def extract_events(doc, sdoc):
-    return []
+from communique.events.attributes import add_attributes
+from communique.events.context import DocContext
+from communique.events.diplomatic import Candidate, find_candidates
+from communique.events.lexicon import lexicon
+from communique.model import DateRange, Document, Event, Side, Span
+
+log = logging.getLogger(__name__)
+
+SYMMETRIC = {"MEET", "CALL", "SIGN"}
+PLANNED_PLOVER = {"VISIT", "HOST", "MEET", "CALL", "INVITE"}
+
+
+def extract_events(doc: Document, sdoc) -> list[Event]:
+    from communique.timex import find_timexes
+
+    ctx = DocContext(doc, sdoc)
+    timexes = find_timexes(doc.text, doc.published)
+    future_sents = {sdoc[0:0].start}
+    future_sents = set()
+    for t in timexes:
+        if t.direction == "future":
+            span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                future_sents.add(span.sent.start)
+    events: list[Event] = []
+    for cand in find_candidates(ctx, future_sents):
+        ev = _to_event(ctx, cand, timexes)
+        if ev is not None:
+            events.append(ev)
+    events = merge_events(events)
+    add_attributes(ctx, events)
+    events += _plover_events(doc, sdoc, events)
+    for n, ev in enumerate(events, 1):
+        ev.id = f"e{n}"
+    return events
+
+
+def _plover_events(doc: Document, sdoc, diplomatic: list[Event]) -> list[Event]:
+    try:
+        from communique.events.plover import extract_plover_events
+    except ImportError:
+        return []
+    try:
+        extra = extract_plover_events(doc, sdoc)
+    except Exception:   # breadth rules must never cost the diplomatic events
+        log.debug("PLOVER rules failed on %s", doc.id, exc_info=True)
+        return []
+    taken = {(e.evidence[0].start, (e.trigger or "").lower()) for e in diplomatic for _ in [0] if e.evidence}
+    covered = {s.start for e in diplomatic for s in e.evidence}
+    out = []
+    for e in extra:
+        start = e.evidence[0].start if e.evidence else -1
+        if (start, (e.trigger or "").lower()) in taken:
+            continue
+        if start in covered and e.type in ("CONSULT",):
+            continue
+        out.append(e)
+    return out
+
+
+# -- one candidate → one event ----------------------------------------------
+def _valid_sides(source: Optional[Side], target: Optional[Side]) -> bool:
+    if source is None or target is None:
+        return False
+    if not source.country or not target.country:
+        return False
+    return source.country != target.country
+
+
+def _igo_ok(a) -> bool:
+    return a is not None and a.sector == "IGO"
+
+
+def _to_event(ctx: DocContext, cand: Candidate, timexes) -> Optional[Event]:
+    etype = cand.type
+    src = next(iter(cand.sources), None)
+    tgt = next(iter(cand.targets), None)
+    if etype == "SIGN" and (src is None or tgt is None):
+        dyad = ctx.main_dyad
+        if len(dyad) < 2:
+            return None
+        parties = [ctx.side(src)] if src else []
+        for iso in dyad:
+            if not parties or parties[0].country != iso:
+                parties.append(ctx.country_side(iso))
+        source, target = parties[0], parties[1] if len(parties) > 1 else None
+    elif etype == "VISIT":
+        if src is None or not cand.destination:
+            return None
+        source = ctx.side(src)
+        target = ctx.side(tgt) if tgt is not None else ctx.country_side(cand.destination)
+        target.country = cand.destination
+    else:
+        if src is None or tgt is None:
+            return None
+        source, target = ctx.side(src), ctx.side(tgt)
+    if etype != "VISIT" and not (_valid_sides(source, target) or (_igo_ok(src) or _igo_ok(tgt)) and src is not tgt):
+        return None
+    if etype == "VISIT" and (not source.country or source.country == target.country):
+        return None
+    sent = cand.sent
+    date = _date_for(sent.start_char, sent.end_char, cand, timexes, ctx.doc.published)
+    lex = lexicon()[etype]
+    plover_type = "AGREE" if cand.status == "planned" and etype in PLANNED_PLOVER else lex["plover"]
+    cameo = "036" if plover_type == "AGREE" and etype in PLANNED_PLOVER else lex["cameo"]
+    if etype == "MEET" and cand.trigger.lemma_ in ("negotiate", "negotiation", "negotiations"):
+        cameo = "046"
+    participants = [ctx.side(a) for a in cand.sources + cand.targets]
+    ev = Event(
+        id="", type=etype, status=cand.status, source=source, target=target,
+        participants=participants, date=date, location=cand.location,
+        evidence=[Span(sent.start_char, sent.end_char, sent.text)], trigger=cand.trigger.text,
+        confidence=_confidence(cand, source, target),
+        plover={"type": plover_type, "mode": lex.get("plover_mode"), "context": "diplomatic"}, cameo=cameo,
+    )
+    if "greeting_party" in cand.extra:
+        ev.attributes["greeting_party"] = [
+            {"name": a.name, "role": a.role, "country": a.country} for a in cand.extra["greeting_party"]]
+    if cand.extra.get("documents"):
+        ev.attributes["documents"] = cand.extra["documents"]
+    return ev
+
+
+def _confidence(cand: Candidate, source: Side, target: Side) -> float:
+    c = 0.55 if cand.noun else 0.7
+    if source.actor_id and target.actor_id:
+        c += 0.1
+    if cand.status != "occurred":
+        c -= 0.05
+    return round(min(c, 0.95), 2)
+
+
+def _date_for(start: int, end: int, cand: Candidate, timexes, published: Optional[str]) -> Optional[DateRange]:
+    """The sentence's time expression nearest the trigger, matching the status; else the rules below."""
+    inside = [t for t in timexes if start <= t.start < end]
+    trig = cand.trigger.idx
+    if cand.status == "planned":
+        pool = [t for t in inside if t.direction == "future"] or [t for t in inside if t.direction != "past"]
+    else:
+        pool = [t for t in inside if t.direction != "future"]
+    pool = sorted(pool, key=lambda t: abs(t.start - trig))
+    for t in pool:
+        if t.start_date:
+            return DateRange(t.start_date, t.end_date or t.start_date, t.text)
+        if t.kind == "unanchored":
+            return None
+    if cand.status == "occurred" and published:
+        # an engagement reported as news with no date words: the publication day
+        return DateRange(published, published, None)
+    return None
+
+
+# -- merging ------------------------------------------------------------------
+def _same_party(a: Side, b: Side) -> bool:
+    if a.country != b.country:
+        return False
+    return not (a.actor_id and b.actor_id and a.actor_id != b.actor_id and _is_person_id(a) and _is_person_id(b))
+
+
+def _is_person_id(s: Side) -> bool:
+    return bool(s.actor_id) and s.name != s.country and " " in (s.name or "") or bool(s.actor_id)
+
+
+def _dates_compatible(a: Optional[DateRange], b: Optional[DateRange]) -> bool:
+    if a is None or b is None:
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _mergeable(a: Event, b: Event) -> bool:
+    if a.type != b.type or not _dates_compatible(a.date, b.date):
+        return False
+    if a.type == "VISIT":
+        return _same_party(a.source, b.source) and a.target.country == b.target.country and (
+            a.status == b.status or "occurred" in (a.status, b.status) and (a.date is None or b.date is None
+                                                                           or a.date == b.date))
+    if a.status != b.status:
+        return False
+    direct = _same_party(a.source, b.source) and _same_party(a.target, b.target)
+    if direct:
+        return True
+    return a.type in SYMMETRIC and _same_party(a.source, b.target) and _same_party(a.target, b.source)
+
+
+def _more_specific(x: Side, y: Side) -> Side:
+    return x if (x.actor_id and len(x.name or "") >= len(y.name or "")) or not y.actor_id else y
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event per engagement: later mentions add evidence to the first compatible event."""
+    out: list[Event] = []
+    for ev in events:
+        target = next((o for o in out if _mergeable(o, ev)), None)
+        if target is None:
+            out.append(ev)
+            continue
+        swapped = target.type in SYMMETRIC and not (_same_party(target.source, ev.source))
+        src, tgt = (ev.target, ev.source) if swapped else (ev.source, ev.target)
+        target.source = _more_specific(target.source, src)
+        target.target = _more_specific(target.target, tgt)
+        if target.status != "occurred" and ev.status == "occurred":
+            target.status = "occurred"
+            target.plover = dict(ev.plover)
+            target.cameo = ev.cameo
+            target.date = ev.date
+        if target.date is None and ev.date is not None:
+            target.date = ev.date
+        elif ev.date and target.date and ev.date.text and not target.date.text:
+            target.date = ev.date
+        if target.location is None or (ev.location and ev.location.lat and target.location.name == target.location.country):
+            target.location = ev.location or target.location
+        for s in ev.evidence:
+            if all(s.start != e.start for e in target.evidence):
+                target.evidence.append(s)
+        for p in ev.participants:
+            if all(p.actor_id != q.actor_id or p.name != q.name for q in target.participants):
+                target.participants.append(p)
+        for k, v in ev.attributes.items():
+            target.attributes.setdefault(k, v)
+        target.confidence = round(min(0.95, max(target.confidence, ev.confidence) + 0.05), 2)
+    return out

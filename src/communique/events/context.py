@@ -1,0 +1,130 @@
+"""What event rules need to know about a document: which actor each token names, who "he" is,
+who "the two leaders" are, and the document's main dyad."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from communique.geo import country_name, gazetteer, locate
+from communique.model import Actor, Document, Location, Side
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_PAIR_HEADS = {"leader", "leaders", "president", "presidents", "side", "sides", "head", "heads", "minister",
+               "ministers", "counterparts", "men", "officials", "delegations"}
+
+
+class DocContext:
+    def __init__(self, doc: Document, sdoc):
+        self.doc, self.sdoc = doc, sdoc
+        self.by_id = {a.id: a for a in doc.actors}
+        self.tok_actor: dict[int, Actor] = {}
+        starts = {t.idx: t.i for t in sdoc}
+        for a in doc.actors:
+            for m in a.mentions:
+                for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
+                    prev = self.tok_actor.get(tok.i)
+                    if prev is None or _rank(a) > _rank(prev):
+                        self.tok_actor[tok.i] = a
+        del starts
+        self.main_pair = self._main_pair()
+        self.main_dyad = self._main_dyad()
+
+    # -- actors -----------------------------------------------------------
+    def actor_of(self, tok) -> Optional[Actor]:
+        """The actor a token (or its noun phrase) names; a pronoun is resolved to a person."""
+        if tok.i in self.tok_actor:
+            return self.tok_actor[tok.i]
+        if tok.lower_ in _PERSON_PRONOUNS:
+            return self.pronoun_antecedent(tok)
+        best = None
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") and child.i in self.tok_actor:
+                cand = self.tok_actor[child.i]
+                if best is None or _rank(cand) > _rank(best):
+                    best = cand
+        if best is not None and best.kind == "person":
+            return best
+        # search the phrase for a named person ("speaker of X's Council Valentina M.")
+        lo, hi = tok.left_edge.i, min(tok.right_edge.i, tok.i + 12)
+        for i in range(lo, hi + 1):
+            a = self.tok_actor.get(i)
+            if a is not None and a.kind == "person" and (best is None or best.kind != "person"):
+                best = a
+        return best
+
+    def pronoun_antecedent(self, tok) -> Optional[Actor]:
+        """"he" → the person who was last a subject (this sentence before the pronoun, then earlier ones)."""
+        sent = tok.sent
+        for t in reversed(list(self.sdoc[sent.start:tok.i])):
+            a = self.tok_actor.get(t.i)
+            if a is not None and a.kind == "person" and t.dep_.startswith("nsubj"):
+                return a
+        for s in reversed([s for s in self.sdoc.sents if s.end <= sent.start][-4:]):
+            for t in s:
+                a = self.tok_actor.get(t.i)
+                if a is not None and a.kind == "person" and t.dep_.startswith("nsubj"):
+                    return a
+        last = None
+        for t in self.sdoc[max(0, sent.start - 200):tok.i]:
+            a = self.tok_actor.get(t.i)
+            if a is not None and a.kind == "person":
+                last = a
+        return last
+
+    def is_pair_phrase(self, tok) -> bool:
+        """"the two leaders", "both presidents", "the sides" name the main pair."""
+        if tok.lower_ not in _PAIR_HEADS or tok.tag_ not in ("NNS", "NNPS"):
+            return False
+        return any(c.lower_ in ("two", "both", "the") for c in tok.children)
+
+    def _main_pair(self) -> list[Actor]:
+        people = [a for a in self.doc.actors if a.kind == "person" and a.country]
+        people.sort(key=lambda a: len(a.mentions), reverse=True)
+        if not people:
+            return []
+        first = people[0]
+        second = next((a for a in people[1:] if a.country != first.country), None)
+        return [first, second] if second else [first]
+
+    def _main_dyad(self) -> list[str]:
+        counts = Counter()
+        for a in self.doc.actors:
+            if a.country:
+                counts[a.country] += len(a.mentions)
+        return [c for c, _ in counts.most_common(2)]
+
+    # -- sides and places -------------------------------------------------
+    @staticmethod
+    def side(actor: Actor) -> Side:
+        return Side(name=actor.name, country=actor.country, actor_id=actor.id)
+
+    @staticmethod
+    def country_side(iso3: str) -> Side:
+        return Side(name=country_name(iso3), country=iso3)
+
+    def place_of(self, tok) -> Optional[tuple[Location, Optional[Actor]]]:
+        """A destination: a place name, a country, or a person/org standing for their country."""
+        if tok.ent_type_ in ("GPE", "LOC") or tok.pos_ == "PROPN" and not tok.ent_type_:
+            for text in (_phrase_text(tok), tok.text):
+                loc = locate(text)
+                if loc:
+                    return loc, None
+        a = self.tok_actor.get(tok.i) or self.actor_of(tok)
+        if a is not None and a.country:
+            if a.kind == "country":
+                return locate(country_name(a.country)) or Location(a.name, a.country), None
+            return Location(country_name(a.country), a.country), (a if a.kind == "person" else None)
+        iso = gazetteer().country_code(tok.text) if tok.ent_type_ in ("GPE", "NORP", "LOC") else None
+        if iso:
+            return Location(country_name(iso), iso), None
+        return None
+
+
+def _phrase_text(tok) -> str:
+    parts = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    start = min([tok.i] + [c.i for c in parts])
+    return tok.doc[start:tok.i + 1].text
+
+
+def _rank(a: Actor) -> int:
+    return {"person": 3, "organization": 2, "country": 1}.get(a.kind, 0)

@@ -1,0 +1,253 @@
+"""Diplomatic engagements (VISIT HOST MEET CALL SIGN INVITE CONDOLE PRAISE) from a parsed document.
+
+For each trigger (a verb or an event noun from the lexicon) the parse gives the
+parties: subject and object, the agent of a passive ("welcomed by X"), the
+"with"/"to"/"between" phrase of a noun, the subject of a light verb ("held
+talks", "sent condolences"). A candidate becomes an event only when its two
+sides resolve to actors of different countries (or one is an international
+body): that is what makes it diplomatic, and it keeps generic sentences out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from communique.events.context import DocContext
+from communique.events.lexicon import lexicon, trigger_index
+from communique.events.modality import noun_status, verb_status
+from communique.model import Actor, Location, Side, Span
+
+_PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "zoom"}
+_WITH = {"with", "between", "among", "to", "by", "from", "for", "over"}
+
+
+@dataclass
+class Candidate:
+    type: str
+    trigger: object                        # spaCy token
+    sent: object
+    status: str = "occurred"
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    location: Optional[Location] = None
+    destination: Optional[str] = None      # ISO3, VISIT only
+    noun: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
+    verbs, nouns = trigger_index()
+    out = []
+    for sent in ctx.sdoc.sents:
+        phone = any(t.lower_ in _PHONE_WORDS for t in sent)
+        future = sent.start in future_sents
+        seen_nouns = set()
+        for tok in sent:
+            types = []
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
+                types = verbs[tok.lemma_.lower()]
+                noun = False
+            elif tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in nouns or tok.lower_ in nouns):
+                types = nouns.get(tok.lower_) or nouns[tok.lemma_.lower()]
+                noun = True
+            if not types:
+                continue
+            for etype in types:
+                if phone and etype in ("MEET",) and tok.lemma_ in ("talk", "conversation", "talks", "speak"):
+                    etype = "CALL"
+                if etype == "CALL" and not noun and not _is_phone_call(tok, phone):
+                    continue
+                if etype == "CALL" and noun and not phone and tok.lower_ == "call" and not _phone_noun(tok):
+                    continue
+                cand = Candidate(etype, tok, sent, noun=noun)
+                cand.status = noun_status(tok, future) if noun else verb_status(tok, future)
+                if (_fill_noun if noun else _fill_verb)(ctx, cand):
+                    if noun:
+                        seen_nouns.add(tok.i)
+                    out.append(cand)
+    return out
+
+
+def _is_phone_call(tok, phone: bool) -> bool:
+    """"called X" is a call only with a person object and no second complement ("called it a success")."""
+    if tok.lemma_ in ("phone", "telephone", "dial"):
+        return True
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children):
+        return False
+    if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon")) for c in tok.children):
+        return False
+    return phone or any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _phone_noun(tok) -> bool:
+    return any(c.lower_ in _PHONE_WORDS for c in tok.children)
+
+
+# -- participants ----------------------------------------------------------
+def _expand(ctx: DocContext, tok) -> list[Actor]:
+    """Actors named by a token and its conjuncts ("Putin and Tokayev")."""
+    if ctx.is_pair_phrase(tok):
+        return list(ctx.main_pair)
+    out = []
+    for t in [tok] + list(tok.conjuncts):
+        a = ctx.actor_of(t)
+        if a is not None and a not in out:
+            out.append(a)
+    return out
+
+
+def _subject(ctx: DocContext, verb) -> list[Actor]:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return _expand(ctx, c)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:   # "hoped to discuss", "arrived and met"
+        return _subject(ctx, verb.head)
+    if verb.dep_ == "acl" or verb.dep_ == "relcl":
+        return _expand(ctx, verb.head)
+    return []
+
+
+def _agent(ctx: DocContext, verb) -> list[Actor]:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _expand(ctx, p)
+    return []
+
+
+def _passive_subject(ctx: DocContext, verb) -> list[Actor]:
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return _expand(ctx, c)
+    return []
+
+
+def _objects(ctx: DocContext, tok, preps=_WITH) -> list[Actor]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative"):
+            out += _expand(ctx, c)
+        elif c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += _expand(ctx, p)
+    return out
+
+
+def _destination(ctx: DocContext, tok) -> Optional[tuple[Location, Optional[Actor]]]:
+    """"arrived in Moscow", "visit to China", "visited Kazakhstan", "came to Moscow"."""
+    for c in tok.children:
+        if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN"):
+            hit = ctx.place_of(c)
+            if hit:
+                return hit
+        if c.dep_ == "prep" and c.lower_ in ("to", "in", "at", "into", "for"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    hit = ctx.place_of(p)
+                    if hit:
+                        return hit
+                    for pp in p.children:     # "at Vnukovo airport in Moscow"
+                        if pp.dep_ == "prep" and pp.lower_ in ("in", "of"):
+                            for q in pp.children:
+                                if q.dep_ == "pobj":
+                                    hit = ctx.place_of(q)
+                                    if hit:
+                                        return hit
+    if tok.i + 1 < len(tok.doc) and tok.nbor().pos_ == "PROPN" and tok.nbor().dep_ in ("npadvmod", "compound", "dobj"):
+        return ctx.place_of(tok.nbor())
+    return None
+
+
+def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
+    tok, etype = cand.trigger, cand.type
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl"
+    if etype == "VISIT":
+        lemma = tok.lemma_.lower()
+        cand.sources = _subject(ctx, tok) if not passive else _passive_subject(ctx, tok)
+        dest = _destination(ctx, tok)
+        if dest is None:
+            return lemma == "visit" and bool(cand.sources) and False
+        cand.location, host = dest
+        cand.destination = cand.location.country
+        if host is not None:
+            cand.targets = [host]
+        return bool(cand.sources)
+    if etype == "HOST":
+        if passive:
+            cand.sources, cand.targets = _agent(ctx, tok), _passive_subject(ctx, tok)
+        else:
+            cand.sources, cand.targets = _subject(ctx, tok), _objects(ctx, tok, preps=set())
+        if cand.sources:
+            cand.extra["greeting_party"] = [a for a in cand.sources]
+        return bool(cand.sources and cand.targets)
+    if etype == "SIGN":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        wanted = set(lexicon()["SIGN"]["objects"])
+        if not any(t.lemma_.lower() in wanted or t.lower_ in wanted for o in objs for t in o.subtree):
+            return False
+        cand.extra["documents"] = [_phrase(o) for o in objs]
+        cand.sources = _agent(ctx, tok) if passive else _subject(ctx, tok)
+        cand.targets = _objects(ctx, tok, preps={"with", "between"})
+        return True       # parties may come from the document's dyad
+    subj = _agent(ctx, tok) if passive else _subject(ctx, tok)
+    objs = _passive_subject(ctx, tok) if passive else _objects(ctx, tok)
+    if etype == "MEET" and tok.lemma_ in ("discuss", "talk", "negotiate", "confer", "meet") and len(subj) >= 2 and not objs:
+        subj, objs = subj[:1], subj[1:]
+    if etype == "MEET" and tok.lemma_ == "meet" and len(subj) >= 2 and not objs:
+        subj, objs = subj[:1], subj[1:]
+    cand.sources, cand.targets = subj, objs
+    if etype == "MEET" and subj and not objs and tok.lemma_ in ("discuss", "meet", "talk", "negotiate"):
+        cand.targets = [a for a in ctx.main_pair if a not in subj][:1] if subj[0] in ctx.main_pair else []
+    return bool(cand.sources and cand.targets)
+
+
+def _light_verb(noun):
+    light = set(lexicon()["light_verbs"]["words"])
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in light:
+        return head
+    if noun.dep_ == "pobj" and head.head.lemma_ in light and head.head.pos_ == "VERB":
+        return head.head
+    if noun.dep_ == "conj":
+        return _light_verb(noun.head)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":   # "a telegram of condolence"
+        return _light_verb(head.head)
+    return None
+
+
+def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
+    noun, etype = cand.trigger, cand.type
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    sources = _expand(ctx, owners[0]) if owners else []
+    light = _light_verb(noun)
+    if not sources and light is not None:
+        sources = _subject(ctx, light)
+        if light is not None and cand.status == "occurred":
+            cand.status = verb_status(light)
+    if not sources:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "of"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sources = _expand(ctx, p)
+    targets = _objects(ctx, noun, preps={"with", "between", "to", "among"})
+    if light is not None and not targets:
+        targets = _objects(ctx, light, preps={"with", "to"})
+    if etype == "VISIT":
+        dest = _destination(ctx, noun)
+        if dest is None:
+            return False
+        cand.location, host = dest
+        cand.destination = cand.location.country
+        cand.sources, cand.targets = sources, ([host] if host else [])
+        return bool(sources)
+    if etype in ("MEET", "CALL") and not sources and len(targets) >= 2:   # "talks between X and Y"
+        sources, targets = targets[:1], targets[1:]
+    cand.sources, cand.targets = sources, targets
+    return bool(sources and targets)
+
+
+def _phrase(tok) -> str:
+    return tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text

@@ -1,0 +1,73 @@
+"""Event status from the clause around a trigger: occurred, planned, negated or hypothetical.
+
+Why from the parse: "are to be signed", "hoped to discuss", "will also hold a
+meeting" and "did not meet" differ only in auxiliaries and governing verbs.
+"""
+from __future__ import annotations
+
+from communique.events.lexicon import lexicon
+
+_GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
+
+
+def _aux_status(verb) -> str | None:
+    mod = lexicon()["modality"]
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    words = {a.lower_ for a in auxes}
+    if words & set(mod["negation"]) or any(c.dep_ == "neg" for c in verb.children):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in mod["hypothetical_markers"] for c in verb.children):
+        return "hypothetical"
+    if words & set(mod["hypothetical_aux"]):
+        return "hypothetical"
+    if words & set(mod["planned_aux"]) or words & set(mod["conditional_aux"]):
+        return "planned"
+    if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
+        return "planned"
+    # "is to sign", "are to be signed": a present "be" with a "to" infinitive
+    if "to" in words and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+        return "planned" if verb.head.tag_ in ("VBZ", "VBP") else None
+    return None
+
+
+def verb_status(verb, future_date: bool = False) -> str:
+    """Status of a verb trigger, walking up through governing verbs ("plans to visit")."""
+    mod = lexicon()["modality"]
+    tok, hops = verb, 0
+    while tok is not None and hops < 4:
+        status = _aux_status(tok)
+        if status:
+            return status
+        if tok is not verb:
+            if tok.lemma_ in mod["negating_verbs"]:
+                return "negated"
+            if tok.lemma_ in mod["planned_verbs"] or (tok.lemma_ == "be" and tok.lower_ in ("due", "set")):
+                return "planned"
+        if any(c.lower_ in ("due", "set", "scheduled", "expected", "planned") and c.dep_ in ("acomp", "amod")
+               for c in tok.children) and tok.lemma_ == "be":
+            return "planned"
+        if tok.dep_ in _GOVERNING and tok.head is not tok:
+            tok, hops = tok.head, hops + 1
+        else:
+            break
+    if future_date and verb.tag_ in ("VBZ", "VBP", "VB", "VBG"):
+        return "planned"
+    return "occurred"
+
+
+def noun_status(noun, future_date: bool = False) -> str:
+    """Status of a noun trigger: its own modifiers, else the verb that carries it."""
+    mod = lexicon()["modality"]
+    if any(c.lower_ in mod["planned_nouns"] for c in noun.children if c.dep_ in ("amod", "compound", "nmod")):
+        return "planned"
+    if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
+        return "negated"
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_ in mod["negating_verbs"]:
+            return "negated"
+        status = verb_status(head, future_date)
+        if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ not in ("take", "happen", "begin", "start", "last", "occur", "open", "hold", "be"):
+            return "occurred" if status == "planned" and not future_date else status
+        return status
+    return "occurred"
