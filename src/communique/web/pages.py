@@ -132,16 +132,20 @@ def visits(request: Request, country: list[str] = Query([]), status: Optional[st
 
 
 @router.get("/map", response_class=HTMLResponse)
-def event_map(request: Request, filters: EventFilters = Depends(event_filters), store=Depends(get_store)):
+def event_map(request: Request, filters: EventFilters = Depends(event_filters),
+              view: str = Query("fit", pattern="^(fit|world)$"), store=Depends(get_store)):
     items = store.events(**filters.store_kwargs(), limit=MAP_EVENT_LIMIT, offset=0)
     located = worldmap.places(items)
     activity = worldmap.country_activity(items)
     peak = max(activity.values(), default=0)
     shapes = [(s, worldmap.shade(activity.get(s.iso3, 0), peak), activity.get(s.iso3, 0))
               for s in worldmap.country_shapes()]
-    return render(request, "map.html", filters=filters, places=located, shapes=shapes,
+    box = worldmap.fit_view(located) if view == "fit" else worldmap.WORLD_VIEW
+    scale = box[2] / worldmap.WIDTH            # keeps points the same size on screen when zoomed in
+    return render(request, "map.html", filters=filters, places=located, shapes=shapes, view=view, box=box,
+                  scale=scale, view_pairs=filters.query_pairs(),
                   graticule=worldmap.graticule(), n_events=len(items), truncated=len(items) >= MAP_EVENT_LIMIT,
-                  n_located=sum(len(p.events) for p in located), width=worldmap.WIDTH, height=worldmap.HEIGHT)
+                  n_located=sum(len(p.events) for p in located))
 
 
 @router.get("/documents", response_class=HTMLResponse)

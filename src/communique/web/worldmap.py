@@ -168,3 +168,22 @@ def shade(count: int, peak: int) -> str:
     if count <= 0 or peak <= 0:
         return "shade-0"
     return f"shade-{min(4, 1 + int(3 * count / peak))}"
+
+
+#: The world view leaves out Antarctica (below 60°S): no event happens there and it eats a fifth of the map.
+WORLD_VIEW = (0.0, 0.0, float(WIDTH), round((90 + 60) / 180 * HEIGHT, 1))
+
+
+def fit_view(located: list[Place], min_degrees: float = 30.0, pad: float = 0.25) -> tuple[float, float, float, float]:
+    """A 2:1 viewBox around the places (at least ``min_degrees`` wide), or the world view when there are none."""
+    if not located:
+        return WORLD_VIEW
+    xs, ys = [p.x for p in located], [p.y for p in located]
+    min_w = min_degrees / 360 * WIDTH
+    w = max(max(xs) - min(xs), 2 * (max(ys) - min(ys)), min_w) * (1 + 2 * pad)
+    w = min(w, float(WIDTH))
+    h = w / 2
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    x = min(max(0.0, cx - w / 2), WIDTH - w)
+    y = min(max(0.0, cy - h / 2), HEIGHT - h)
+    return round(x, 1), round(y, 1), round(w, 1), round(h, 1)
