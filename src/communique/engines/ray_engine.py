@@ -187,7 +187,7 @@ def write_parquet(ds, output_dir: str | os.PathLike) -> dict[str, str]:
     out = str(output_dir).rstrip("/")
     docs_dir, events_dir = f"{out}/documents", f"{out}/events"
     ds.write_parquet(docs_dir)
-    written = ray.data.read_parquet(docs_dir, columns=["id", "published", "events"])
+    written = ray.data.read_parquet(docs_dir).select_columns(["id", "published", "events"])
     events = written.flat_map(event_rows, num_cpus=READ_NUM_CPUS)
     if "://" not in out:
         Path(events_dir).mkdir(parents=True, exist_ok=True)
@@ -217,7 +217,7 @@ def run(paths: Iterable[str], output_dir: Optional[str] = None, workers: int = 2
             collect(rec)
         result.update(documents=n, failed=failed)
     else:
-        counted = _ray().data.read_parquet(result["documents_dir"], columns=["error"]) if output_dir else ds
+        counted = _ray().data.read_parquet(result["documents_dir"]) if output_dir else ds
         n = failed = 0
         for batch in counted.select_columns(["error"]).iter_batches(batch_format="pyarrow"):
             n += batch.num_rows
