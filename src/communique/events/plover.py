@@ -48,6 +48,7 @@ class Hit:
     depth: int = 0
     status: str = "occurred"
     obligation: bool = False
+    if_clause: bool = False
     governed_by: Optional["Hit"] = None
     governs: list = field(default_factory=list)
 
@@ -220,7 +221,7 @@ def _background(hit: Hit) -> float:
 def _conditional(hit: Hit, lex: Lexicon) -> bool:
     """'… unless / if …' attached to the trigger's clause: a conditional threat or offer."""
     a = _anchor(hit)
-    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children)
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
                for c in a.children)
 
 
@@ -256,6 +257,7 @@ def _modality(hit: Hit, lex: Lexicon, sent) -> None:
                 status = "hypothetical"
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in m["conditional_marks"] for c in kids):
             status = "hypothetical"
+            hit.if_clause = True   # a condition, not an intent: keeps its own type
         if cur.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep"):
             break
         head = cur.head
@@ -280,6 +282,17 @@ def _modality(hit: Hit, lex: Lexicon, sent) -> None:
             c.dep_ == "amod" and c.lower_ in PLANNED_MODS for c in hit.tok.children):
         status = "planned"
     hit.status = "negated" if negated else status
+
+
+def _speaker(hit: Hit, lex: Lexicon):
+    cur, n = _anchor(hit), 0
+    while cur.head.i != cur.i and n < 6:
+        if cur.dep_ == "ccomp" and _lemma(cur.head) in lex.modality["speech_verbs"]:
+            return _subject(cur.head)
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "acomp"):
+            return None
+        cur, n = cur.head, n + 1
+    return None
 
 
 def _first_person(hit: Hit) -> bool:
@@ -371,18 +384,25 @@ def _target_token(hit: Hit):
             passive_subj = c
     if passive_subj is not None:
         return passive_subj
+    cands = []
     if not hit.is_noun:
         for c in t.children:
             if c.dep_ in ("dobj", "dative"):
-                if lexicon().polarity(hit.entry.type) == FRAME and c.pos_ in NOUN_POS and not c.ent_type_:
-                    # "demanded the withdrawal of X": the party is inside the object
+                if c.pos_ in NOUN_POS and not c.ent_type_:
+                    # "demanded the withdrawal of X": the party may be inside the object
                     inner = _prep_obj(c)
                     if inner is not None:
-                        return inner
-                return c
+                        cands.append(inner)
+                cands.append(c)
     found = _prep_obj(t)
     if found is not None:
-        return found
+        cands.append(found)
+    named = [c for c in cands if c.ent_type_ in PARTY_ENTS or any(x.ent_type_ in PARTY_ENTS for x in c.children
+                                                                 if x.dep_ in ("compound", "amod", "poss"))]
+    if named:   # "recalled its ambassador from Algeria" → Algeria
+        return named[0]
+    if cands:
+        return cands[0]
     if lexicon().polarity(hit.entry.type) == FRAME:
         for c in t.children:   # "demanded that Y withdraw" → Y
             if c.dep_ in ("ccomp", "xcomp"):
@@ -392,6 +412,7 @@ def _target_token(hit: Hit):
     return None
 
 
+PARTY_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
@@ -410,7 +431,7 @@ def _final_type(hit: Hit, lex: Lexicon):
     e = hit.entry
     pol = lex.polarity(e.type)
     t, cameo, mode = e.type, e.cameo, e.mode
-    intended = hit.status in ("planned", "hypothetical")
+    intended = hit.status in ("planned", "hypothetical") and not hit.if_clause
     if hit.obligation and e.type not in ("REQUEST", "REJECT", "THREATEN", "ACCUSE") and not _first_person(hit):
         return "REQUEST", lex.frame_cameo.get("REQUEST", {}).get(e.type, "100"), None, e.type
     if pol == COOP and intended and _conditional(hit, lex):   # "will withdraw unless …" is a threat
@@ -503,6 +524,10 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         if lex.polarity(h.entry.type) == FRAME:
             cameo, mode, act = _refine_frame(h, lex, ftype, cameo, mode)
         src_tok, tgt_tok = _source_token(h), _target_token(h)
+        if ftype == "REQUEST" and h.obligation and h.entry.type != "REQUEST":
+            spk = _speaker(h, lex)   # "X said Y must withdraw": X asks Y
+            if spk is not None:
+                src_tok, tgt_tok = spk, src_tok
         if h.governed_by is not None and h.governed_by.entry.transparent and src_tok is None:
             src_tok = _source_token(h.governed_by)
         src = resolve_side(doc, src_tok)
