@@ -141,11 +141,11 @@ class SpeakerFinder:
         at_head.sort(key=lambda m: (m.kind != "person", -(m.end - m.start)))
         if at_head and at_head[0].kind == "person":
             return at_head[0].side
-        if tok.pos_ == "PROPN":
-            return self.name_side(tok)
         people = [m for m in self.index.before(hi + 1, lo) if m.kind == "person" and not self.in_quote(m.start)]
         if people:
             return people[0].side
+        if tok.pos_ == "PROPN":
+            return self.name_side(tok)
         if at_head:
             return at_head[0].side
         m = self.index.covering(lo, hi, head=tok.idx)
