@@ -89,6 +89,19 @@ def test_a_given_title_is_removed_from_the_body_start():
     assert (result.title, result.text) == ("Talks in Rome end", "The talks in Rome ended on Friday without a deal.")
 
 
+def test_a_section_label_above_the_headline_is_not_the_title():
+    result = clean_scraped_text("World\n\nEnvoys agree to reopen embassies\n\nThe envoys of two neighbours agreed on Friday "
+                                "to reopen their embassies after a five-year break.")
+    assert result.title == "Envoys agree to reopen embassies"
+    assert result.text.startswith("The envoys of two neighbours")
+
+
+def test_a_short_title_does_not_eat_body_paragraphs_that_start_with_it():
+    text = "Talks\n\nTalks resumed on Monday in Geneva.\n\nTalks resumed.\n\nA second round is due in May, officials said."
+    result = clean_scraped_text(text, title="Talks")
+    assert result.text == "Talks resumed on Monday in Geneva.\n\nTalks resumed.\n\nA second round is due in May, officials said."
+
+
 def test_a_single_sentence_is_body_not_title():
     text = "Senior officials from two neighbouring states agreed on Wednesday to reopen the border crossing."
     result = clean_scraped_text(text)

@@ -20,6 +20,7 @@ from communique.clean.text import match_key, normalize_text
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
 _WORD = re.compile(r"\w+")
 _LOWER_START = re.compile(r"^[a-zа-яё]")
+_SEPARATOR_START = re.compile(r"^\s*[^\w\s\"'.,;!?]")
 
 #: Limits that separate a headline from prose.
 TITLE_MAX_WORDS = 30
@@ -112,7 +113,9 @@ def is_title_repeat(block: str, title_key: str) -> bool:
     key = match_key(block)
     if key == title_key:
         return True
-    return key.startswith(title_key) and words(key[len(title_key):]) <= 6 and not is_prose(block[len(title_key):])
+    rest = key[len(title_key):]
+    # only a separator and a few words may follow: "Headline | Site", "Headline ©️ Agency", "Headline - Photo"
+    return key.startswith(title_key) and bool(_SEPARATOR_START.match(rest)) and words(rest) <= 6
 
 
 def clean_scraped_text(raw: str, title: Optional[str] = None, trim_edges: bool = True) -> CleanResult:
@@ -144,8 +147,8 @@ def clean_scraped_text(raw: str, title: Optional[str] = None, trim_edges: bool =
             kept.append(block)
 
     title = normalize_text(title).replace("\n", " ").strip() if title else None
-    if not title and len(kept) > 1 and looks_like_title(kept[0]) and not c.is_noise(kept[0]):
-        title = kept[0]
+    if not title:
+        title = _find_title(kept, c)
     title_key = match_key(title) if title else ""
 
     body: list[str] = []
@@ -163,6 +166,23 @@ def clean_scraped_text(raw: str, title: Optional[str] = None, trim_edges: bool =
     if trim_edges:
         body = _trim_edges(body, c, removed)
     return CleanResult(title=title, text="\n\n".join(body), removed=removed)
+
+
+def _find_title(blocks: list[str], c: _Classifier) -> Optional[str]:
+    """The headline among the blocks before the first prose paragraph.
+
+    A section label ("World", "Politics") often sits above the headline, so the
+    first candidate of four or more words wins over a shorter first one.
+    """
+    candidates = []
+    for i, block in enumerate(blocks[:4]):
+        if is_prose(block) or i == len(blocks) - 1:
+            break
+        if looks_like_title(block) and not c.is_noise(block):
+            candidates.append(block)
+    if not candidates:
+        return None
+    return next((b for b in candidates if words(b) >= 4), candidates[0])
 
 
 def _trim_edges(body: list[str], c: _Classifier, removed: Counter) -> list[str]:
