@@ -461,6 +461,16 @@ def _refine_frame(hit: Hit, lex: Lexicon, ftype: str, cameo: str, mode):
     return sub or cameo, mode, act
 
 
+def _specific_mode(h: Hit, hits: list, mode, cameo):
+    """'A suicide bomber killed …', 'killed in a car bomb': a generic verb takes the mode of its weapon noun."""
+    sub = {t.i for t in h.tok.subtree}
+    for o in hits:
+        if o is not h and o.is_noun and o.entry.type == h.entry.type and o.tok.i in sub \
+                and o.entry.mode not in (None, "other"):
+            return o.entry.mode, o.entry.cameo
+    return mode, cameo
+
+
 def _argument_of(tok) -> set:
     """Token indices a noun is an argument or modifier of ("lift [the curfew]", "[bomb] attack")."""
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "compound", "amod", "nmod", "nsubj"):
@@ -521,6 +531,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             if gtype == ftype or lex.polarity(g.entry.type) == FRAME:
                 continue   # the frame event carries it (as its action)
         act = None
+        if ftype == h.entry.type and mode in (None, "other"):
+            mode, cameo = _specific_mode(h, hits, mode, cameo)
         if lex.polarity(h.entry.type) == FRAME:
             cameo, mode, act = _refine_frame(h, lex, ftype, cameo, mode)
         src_tok, tgt_tok = _source_token(h), _target_token(h)

@@ -1,0 +1,173 @@
+"""PLOVER breadth coder: types, modality, frames, sides — on sentences written for these tests."""
+import pytest
+
+from communique.events.plover import extract_plover_events
+from communique.events.plover_lexicon import lexicon, load_lexicon
+from communique.model import PLOVER_TYPES, Actor, Document, Span
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from communique.nlp import load_model
+
+    return load_model()
+
+
+def code(nlp, text, actors=()):
+    doc = Document(id="t", text=text, actors=list(actors))
+    return extract_plover_events(doc, nlp(text))
+
+
+def top(nlp, text):
+    evs = code(nlp, text)
+    assert evs, f"no event in {text!r}"
+    return max(evs, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize("text,ptype", [
+    ("Turkish warplanes bombed Kurdish rebel bases in northern Iraq on Sunday.", "ASSAULT"),
+    ("Government artillery shelled the rebel-held town overnight.", "ASSAULT"),
+    ("Police arrested dozens of opposition activists in Minsk.", "COERCE"),
+    ("The junta imposed a dusk-to-dawn curfew on the capital.", "COERCE"),
+    ("France recalled its ambassador from Algeria.", "SANCTION"),
+    ("The European Union imposed new sanctions on Belarus.", "SANCTION"),
+    ("Thousands of farmers demonstrated outside parliament in Warsaw.", "PROTEST"),
+    ("Dock workers went on strike in Rotterdam.", "PROTEST"),
+    ("Two jailed dissidents began a hunger strike on Monday.", "PROTEST"),
+    ("Chinese troops massed along the Indian border.", "MOBILIZE"),
+    ("Egypt accused Israel of violating the truce.", "ACCUSE"),
+    ("Sweden condemned the execution of the journalist.", "ACCUSE"),
+    ("Japan threatened to impose sanctions on Myanmar.", "THREATEN"),
+    ("The UN Security Council urged Ethiopia to withdraw its troops from the border.", "REQUEST"),
+    ("Greece rejected the Turkish proposal for talks.", "REJECT"),
+    ("Greece did not accept the Turkish proposal.", "REJECT"),
+    ("Chile and Peru agreed to resume border talks next year.", "AGREE"),
+    ("Pakistan will send 5,000 tonnes of wheat to Afghanistan.", "AGREE"),
+    ("Canada donated ten million dollars to the relief effort in Haiti.", "AID"),
+    ("Norway granted asylum to the defecting diplomat.", "AID"),
+    ("The army lifted the curfew in the northern province.", "CONCEDE"),
+    ("The rebels released forty prisoners of war on Friday.", "RETREAT"),
+    ("Russian forces withdrew from the disputed region.", "RETREAT"),
+    ("Italy and Spain agreed to share intelligence on trafficking networks.", "AGREE"),
+    ("The two navies shared intelligence on piracy last year.", "COOPERATE"),
+    ("Delegations from both countries negotiated in Vienna for three days.", "CONSULT"),
+    ("The president praised Ghana for its peaceful election.", "SUPPORT"),
+])
+def test_main_type(nlp, text, ptype):
+    assert top(nlp, text).type == ptype
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Russia will cut gas supplies to Moldova.", "planned"),
+    ("Russia is to cut gas supplies to Moldova.", "planned"),
+    ("Russia might cut gas supplies to Moldova.", "hypothetical"),
+    ("Russia cut gas supplies to Moldova on Tuesday.", "occurred"),
+    ("The army did not shell the village.", "negated"),
+])
+def test_status(nlp, text, status):
+    assert top(nlp, text).status == status
+
+
+def test_intended_hostile_act_is_a_threat(nlp):
+    ev = top(nlp, "Russia will cut gas supplies to Moldova.")
+    assert ev.type == "THREATEN" and ev.attributes["intended_type"] == "SANCTION"
+    assert ev.cameo.startswith("13")
+
+
+def test_conditional_withdrawal_is_a_threat(nlp):
+    ev = top(nlp, "Nigeria said it would withdraw its troops unless the fighting stopped.")
+    assert ev.type == "THREATEN"
+
+
+def test_if_clause_keeps_its_own_type(nlp):
+    evs = code(nlp, "The rebels said they would free the hostages if the army withdrew from the valley.")
+    assert evs[0].type == "AGREE" and evs[0].status == "planned"
+    cond = [e for e in evs if e.trigger == "withdrew"]
+    assert cond and cond[0].type == "RETREAT" and cond[0].status == "hypothetical"
+
+
+def test_frame_absorbs_its_action_and_refines_cameo(nlp):
+    evs = code(nlp, "The Kenyan government refused to lift the curfew in Nairobi.")
+    assert [e.type for e in evs] == ["REJECT"]
+    assert evs[0].cameo == "124" and evs[0].attributes["action_type"] == "CONCEDE"
+
+
+def test_threat_mode_comes_from_the_threatened_act(nlp):
+    ev = top(nlp, "Serbia threatened to shell the border villages.")
+    assert ev.type == "THREATEN" and ev.plover["mode"] == "violence"
+
+
+def test_must_clause_is_a_request_from_the_speaker(nlp):
+    ev = top(nlp, "The minister said Serbia must withdraw its police from the province.")
+    assert ev.type == "REQUEST"
+    assert ev.source.name == "The minister" and ev.target.country == "SRB"
+
+
+def test_background_clause_ranks_below_main_event(nlp):
+    ev = top(nlp, "Italy suspended air links with Serbia after a Serbian jet shot down a helicopter.")
+    assert ev.type == "SANCTION" and ev.trigger == "suspended"
+
+
+def test_modes(nlp):
+    assert top(nlp, "A suicide bomber killed twelve people at a market in Kabul.").plover["mode"] in (
+        "suicide-attack", "explosives")
+    assert top(nlp, "Gunmen opened fire on a police checkpoint.").plover["mode"] == "firearms"
+    assert top(nlp, "Two jailed dissidents began a hunger strike on Monday.").plover["mode"] == "hunger"
+
+
+def test_sides_and_countries(nlp):
+    ev = top(nlp, "Egypt accused Israel of violating the truce.")
+    assert ev.source.country == "EGY" and ev.target.country == "ISR"
+    ev = top(nlp, "France recalled its ambassador from Algeria.")
+    assert ev.target.country == "DZA"
+
+
+def test_side_resolves_to_actor_when_present(nlp):
+    text = "Egypt accused Israel of violating the truce."
+    actors = [Actor(id="a1", name="Arab Republic of Egypt", kind="country", country="EGY",
+                    mentions=[Span(0, 5, "Egypt")])]
+    ev = max(code(nlp, text, actors), key=lambda e: e.confidence)
+    assert ev.source.actor_id == "a1" and ev.source.name == "Arab Republic of Egypt"
+
+
+def test_common_nouns_get_no_country(nlp):
+    ev = top(nlp, "Police arrested dozens of opposition activists in Minsk.")
+    assert ev.source.country is None
+
+
+def test_event_fields(nlp):
+    text = "Talks went well. Japan threatened to impose sanctions on Myanmar."
+    evs = code(nlp, text)
+    ev = [e for e in evs if e.type == "THREATEN"][0]
+    assert ev.plover["type"] == ev.type and set(ev.plover) == {"type", "mode", "context"}
+    assert text[ev.evidence[0].start:ev.evidence[0].end] == ev.evidence[0].text
+    assert ev.evidence[0].text.startswith("Japan")
+    assert 0 <= ev.confidence <= 1 and ev.trigger == "threatened"
+    assert len({e.id for e in evs}) == len(evs)
+
+
+def test_no_event_in_neutral_sentence(nlp):
+    assert code(nlp, "The weather in Geneva was mild on Tuesday.") == []
+
+
+def test_sentence_info_restricts_sentences(nlp):
+    text = "Japan threatened Myanmar. Police arrested two activists."
+    doc = Document(id="t", text=text)
+    evs = extract_plover_events(doc, nlp(text), sentence_info=[(26, len(text))])
+    assert evs and all(e.type == "COERCE" for e in evs)
+
+
+def test_lexicon_is_consistent():
+    lex = lexicon()
+    assert set(lex.types) == set(PLOVER_TYPES)
+    entries = {e.idx: e for table in (lex.verbs, lex.nouns) for es in table.values() for e in es}
+    entries.update({e.idx: e for ps in lex.phrases.values() for _, e in ps})
+    assert {e.type for e in entries.values()} == set(PLOVER_TYPES)
+    assert all(e.cameo and e.cameo[:2].isdigit() for e in entries.values())
+
+
+def test_lexicon_from_data():
+    lex = load_lexicon({"types": {"ASSAULT": {"cameo": "180", "polarity": "hostile"}},
+                        "trigger": [{"type": "ASSAULT", "verbs": ["zap"], "phrases": ["open-fire on"]}]})
+    assert lex.verbs["zap"][0].cameo == "180"
+    assert lex.phrases["open"][0][0] == ("open", "fire", "on")
