@@ -119,11 +119,24 @@ def test_html_without_article_is_an_error_record(tmp_path):
     assert doc.error and "no article text" in doc.error
 
 
-def test_stdin_is_sniffed(monkeypatch):
-    data = (json.dumps({"id": "s1", "text": "From a pipe."}) + "\n").encode()
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
-    [doc] = read_paths(["-"])
-    assert (doc.id, doc.raw_text, doc.source_path) == ("s1", "From a pipe.", "-")
+def _stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+
+
+def test_stdin_json_lines_are_streamed(monkeypatch):
+    _stdin(monkeypatch, (json.dumps({"id": "s1", "text": "From a pipe."}) + "\n{broken\n").encode())
+    s1, broken = read_paths(["-"])
+    assert (s1.id, s1.raw_text, s1.source_path) == ("s1", "From a pipe.", "-")
+    assert broken.id == "stdin:2" and "not valid JSON" in broken.error
+
+
+def test_stdin_html_and_text_are_sniffed(monkeypatch):
+    _stdin(monkeypatch, PAGE.encode())
+    [page] = read_paths(["-"])
+    assert page.id == "stdin" and page.title == "Ministers meet in Lisbon"
+    _stdin(monkeypatch, "Just a sentence about talks.".encode())
+    [text] = read_paths(["-"])
+    assert text.raw_text == "Just a sentence about talks."
 
 
 def test_the_same_stem_twice_gets_distinct_ids(tmp_path):

@@ -41,7 +41,11 @@ def read_paths(paths: Iterable[str], published: Optional[str] = None) -> Iterato
 
     ``published`` is the day used for inputs that carry no date of their own.
     """
-    published = normalize_day(published) if published else None
+    if published:
+        day = normalize_day(published)
+        if day is None:
+            log.warning("publication date %r is not a date; inputs without one get none", published)
+        published = day
     seen: dict[str, int] = {}
     for p in paths:
         for doc in _read_one_argument(str(p), published):
@@ -87,8 +91,15 @@ def read_bytes(data: bytes, name: str = "stdin", published: Optional[str] = None
 # ----------------------------------------------------------------------
 def _read_one_argument(arg: str, published: Optional[str]) -> Iterator[Document]:
     if arg == STDIN:
+        stream = sys.stdin.buffer
+        head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+        if head.lstrip()[:1] == b"{":  # JSON Lines on a pipe: stream it, it may be endless
+            from communique.ingest.records import read_json_lines
+
+            yield from read_json_lines(_decoded_lines(stream), "stdin", published, STDIN)
+            return
         try:
-            data = sys.stdin.buffer.read()
+            data = stream.read()
         except (OSError, ValueError) as exc:
             yield error_document("stdin", f"cannot read standard input: {exc}")
             return
@@ -160,10 +171,10 @@ def _stream_json_lines(path: Path, stem: str, published: Optional[str]) -> Itera
 
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     with opener(path, "rb") as fh:
-        yield from read_json_lines(_decoded_lines(fh, stem), stem, published, str(path))
+        yield from read_json_lines(_decoded_lines(fh), stem, published, str(path))
 
 
-def _decoded_lines(fh: BinaryIO, stem: str) -> Iterator[str]:
+def _decoded_lines(fh: BinaryIO) -> Iterator[str]:
     for n, raw in enumerate(fh, 1):
         if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
