@@ -57,7 +57,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     _link_descriptions(doc.text, sdoc, people, person_toks)
     _sentence_votes(sdoc, cands, people, role_toks)
     story = story_country(cands)
-    _decide_countries(people, cands, story)
+    _decide_countries(people, cands, story, top_country(cands))
     orgs = _cluster_orgs(sdoc, cands)
     countries = _cluster_countries(cands)
     doc.actors = _to_actors(people + orgs + countries)
@@ -215,7 +215,10 @@ def _sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: s
     refs_by_sent: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for c in cands:
         if c.label in ("COUNTRY", "NORP", "PLACE") and c.country and c.tok_start not in role_toks:
-            if c.label == "NORP" and _is_language_use(sdoc[c.tok_start]):
+            tok = sdoc[c.tok_start]
+            if c.label == "NORP" and (_is_language_use(tok) or _modifies_other_people(tok)):
+                continue
+            if _is_destination(sdoc[c.tok_end - 1]):
                 continue
             refs_by_sent[sdoc[c.tok_start].sent.start].append((c.start, c.country))
     for cl in people:
@@ -232,13 +235,40 @@ def _is_language_use(tok) -> bool:
         tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "pobj"))
 
 
+_GROUP_NOUNS = {"official", "delegation", "troop", "force", "leader", "counterpart", "diplomat",
+                "side", "government", "authority", "minister", "soldier", "negotiator", "lawmaker"}
+
+
+def _modifies_other_people(tok) -> bool:
+    """"Ukrainian officials": a nationality of other people, not of the person in the sentence."""
+    return tok.head.lemma_.lower() in _GROUP_NOUNS and tok.head.tag_ in ("NNS", "NNPS", "NN")
+
+
+_MOTION = {"visit", "travel", "trip", "fly", "go", "come", "head", "arrive", "tour", "journey", "return", "move"}
+
+
+def _is_destination(tok) -> bool:
+    """"visit India", "travel to Moscow": where someone goes says nothing of who they are."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into", "toward", "towards") and tok.head.head.lemma_ in _MOTION:
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_ in ("visit", "tour", "reach", "leave"):
+        return True
+    return tok.dep_ == "conj" and _is_destination(tok.head)
+
+
+def top_country(cands: list[Cand]) -> Optional[str]:
+    counts = Counter(c.country for c in cands if c.label in ("COUNTRY", "NORP") and c.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def story_country(cands: list[Cand]) -> Optional[str]:
     """Country of the most-mentioned city: where a story with unplaced locals happens."""
     counts = Counter(c.country for c in cands if c.label == "PLACE" and c.country)
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _decide_countries(people: list[Cluster], cands: list[Cand], story: Optional[str]) -> None:
+def _decide_countries(people: list[Cluster], cands: list[Cand], story: Optional[str],
+                      top: Optional[str] = None) -> None:
     by_tok = {}
     for cl in people:
         for m in cl.mentions:
@@ -253,8 +283,12 @@ def _decide_countries(people: list[Cluster], cands: list[Cand], story: Optional[
             cl.country = cl.votes.most_common(1)[0][0] if cl.votes else None
             cl.possessors = [] if cl.country else cl.possessors
     for cl in people:
-        if cl.country is None and story:
-            cl.country = story
+        if max(cl.votes.values(), default=0) < W_DESCRIPTION:
+            if story:
+                cl.votes[story] += W_STORY
+            if top and not cl.votes:
+                cl.votes[top] += W_STORY * 0.8
+            cl.country = cl.votes.most_common(1)[0][0] if cl.votes else None
 
 
 # -- organisations and countries --------------------------------------------

@@ -65,6 +65,21 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
                     if noun:
                         seen_nouns.add(tok.i)
                     out.append(cand)
+                    out += _more_destinations(ctx, cand)
+    return out
+
+
+def _more_destinations(ctx: DocContext, cand: Candidate) -> list[Candidate]:
+    """"visit India and the Philippines": one VISIT per destination country."""
+    if cand.type != "VISIT" or cand.extra.get("dest_tok") is None:
+        return []
+    out = []
+    for conj in cand.extra["dest_tok"].conjuncts:
+        hit = ctx.place_of(conj)
+        if hit and hit[0].country and hit[0].country != cand.destination:
+            extra = Candidate("VISIT", cand.trigger, cand.sent, cand.status, list(cand.sources),
+                              [hit[1]] if hit[1] else [], hit[0], hit[0].country, cand.noun)
+            out.append(extra)
     return out
 
 
@@ -72,6 +87,8 @@ def _is_phone_call(tok, phone: bool) -> bool:
     """"called X" is a call only with a person object and no second complement ("called it a success")."""
     if tok.lemma_ in ("phone", "telephone", "dial"):
         return True
+    if tok.lemma_ in ("speak", "talk"):
+        return phone
     if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children):
         return False
     if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon")) for c in tok.children):
@@ -135,18 +152,21 @@ def _objects(ctx: DocContext, tok, preps=_WITH) -> list[Actor]:
     return out
 
 
-def _destination(ctx: DocContext, tok) -> Optional[tuple[Location, Optional[Actor]]]:
+def _destination(ctx: DocContext, tok, found: Optional[dict] = None) -> Optional[tuple[Location, Optional[Actor]]]:
     """"arrived in Moscow", "visit to China", "visited Kazakhstan", "came to Moscow"."""
+    found = found if found is not None else {}
     for c in tok.children:
         if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN"):
             hit = ctx.place_of(c)
             if hit:
+                found["dest_tok"] = c
                 return hit
         if c.dep_ == "prep" and c.lower_ in ("to", "in", "at", "into", "for"):
             for p in c.children:
                 if p.dep_ == "pobj":
                     hit = ctx.place_of(p)
                     if hit:
+                        found["dest_tok"] = p
                         return hit
                     for pp in p.children:     # "at Vnukovo airport in Moscow"
                         if pp.dep_ == "prep" and pp.lower_ in ("in", "of"):
@@ -166,7 +186,7 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
     if etype == "VISIT":
         lemma = tok.lemma_.lower()
         cand.sources = _subject(ctx, tok) if not passive else _passive_subject(ctx, tok)
-        dest = _destination(ctx, tok)
+        dest = _destination(ctx, tok, cand.extra)
         if dest is None:
             return lemma == "visit" and bool(cand.sources) and False
         cand.location, host = dest
@@ -236,7 +256,7 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
     if light is not None and not targets:
         targets = _objects(ctx, light, preps={"with", "to"})
     if etype == "VISIT":
-        dest = _destination(ctx, noun)
+        dest = _destination(ctx, noun, cand.extra)
         if dest is None:
             return False
         cand.location, host = dest

@@ -345,6 +345,19 @@ def _subject(tok):
     return None
 
 
+def _antecedent(tok, lex: Lexicon):
+    """'Hungary said it will …': a pronoun subject of a reported clause is the speaker."""
+    if tok is None or tok.pos_ != "PRON" or tok.lower_ not in ("it", "they", "he", "she", "we"):
+        return tok
+    cur, n = tok.head, 0
+    while cur.head.i != cur.i and n < 6:
+        if cur.dep_ == "ccomp" and _lemma(cur.head) in lex.modality["speech_verbs"]:
+            spk = _subject(cur.head)
+            return spk if spk is not None and spk.pos_ != "PRON" else tok
+        cur, n = cur.head, n + 1
+    return tok
+
+
 def _source_token(hit: Hit):
     t = hit.tok
     if hit.is_noun:
@@ -366,7 +379,7 @@ def _source_token(hit: Hit):
         s = _subject(cur)
         if s is not None:
             return s
-        if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head.i != cur.i:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
         elif cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             return cur.head
@@ -542,6 +555,7 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
                 src_tok, tgt_tok = spk, src_tok
         if h.governed_by is not None and h.governed_by.entry.transparent and src_tok is None:
             src_tok = _source_token(h.governed_by)
+        src_tok = _antecedent(src_tok, lex)
         src = resolve_side(doc, src_tok)
         tgt = resolve_side(doc, tgt_tok) if tgt_tok is not None and (src_tok is None or tgt_tok.i != src_tok.i) else None
         if _government_protest(h, src):

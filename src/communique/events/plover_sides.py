@@ -91,7 +91,7 @@ def resolve_side(doc, tok) -> Optional[Side]:
                 ents.append(e)
     ents = [e for e in ents if e is not None]
     for e in ents:
-        c = country_of(e.text) if e.label_ in PLACE_LABELS else None
+        c = country_of(e.text) if _may_be_country(e) else None
         if c or e.label_ in ("ORG", "PERSON"):
             return Side(name=e.text, country=c or _country_in(toks, e), actor_id=None)
     if ents:
@@ -103,6 +103,16 @@ def resolve_side(doc, tok) -> Optional[Side]:
     return Side(name=span.text, country=None, actor_id=None)
 
 
+def _may_be_country(e) -> bool:
+    """Places, and ORG/PERSON entities that spaCy mislabels ('Sri Lanka'); never short acronyms like 'UN'."""
+    if e.label_ in PLACE_LABELS:
+        return True
+    return not (len(e.text) <= 3 and e.text.isupper())
+
+
+DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch")
+
+
 def _ent_of(sdoc, tok):
     for e in sdoc.ents:
         if e.start <= tok.i < e.end:
@@ -112,6 +122,11 @@ def _ent_of(sdoc, tok):
 
 def _country_in(toks, skip_ent) -> Optional[str]:
     """A country named elsewhere in the phrase ('Iraqi leader Saddam Hussein' → IRQ)."""
+    for t in skip_ent:   # a demonym inside the entity: 'Gambian President Dawda Jawara'
+        if t.i < skip_ent.end - 1 and t.tag_ in ("JJ", "NNP", "NNPS") and t.lower_.endswith(DEMONYM_ENDINGS):
+            c = country_of(t.text)
+            if c:
+                return c
     for t in toks:
         if skip_ent.start <= t.i < skip_ent.end:
             continue
