@@ -16,7 +16,12 @@ MEETING_B = (
 )
 UNRELATED = (
     "The central bank of Norway left its key rate unchanged on Thursday, citing steady inflation and a "
-    "resilient labour market. Analysts had expected the decision, which follows two cuts last year."
+    "resilient labour market. Analysts had expected the decision, which follows two cuts last year. "
+    "The governor told a press conference in Oslo that the bank would watch wage settlements in the spring "
+    "closely before deciding on any further move, and that the krone's recent weakness had added to import "
+    "prices. Housing prices rose for a fourth month in a row, data released on the same day showed, while "
+    "retail sales were flat. Economists at two of the country's largest lenders said they now expect the "
+    "next cut in September at the earliest, later than they had forecast a month ago."
 )
 
 

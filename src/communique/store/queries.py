@@ -231,6 +231,8 @@ def _where(db, f: EventFilter):
 
 
 def event_rowids(db, f: EventFilter, limit, offset) -> list[int]:
+    if f.country and len(f.country) > 1 and not f.actor and limit is not None:
+        return _any_country_rowids(db, f, limit, offset)
     plan = _where(db, f)
     if plan is None:
         return []
@@ -238,6 +240,20 @@ def event_rowids(db, f: EventFilter, limit, offset) -> list[int]:
     sql = (f"SELECT e.rowid FROM {frm}" + (" WHERE " + " AND ".join(where) if where else "")
            + f" ORDER BY {date_col} DESC, e.rowid DESC" + _page(limit, offset))
     return [r[0] for r in db.execute(sql, params)]
+
+
+def _any_country_rowids(db, f: EventFilter, limit, offset) -> list[int]:
+    """Several countries: the newest page of each (one ordered index scan each), merged."""
+    need = int(limit) + int(offset)
+    merged: dict[int, str] = {}
+    for country in f.country:
+        one = EventFilter(None, [country], f.type, f.status, f.since, f.until)
+        frm, where, params, date_col = _where(db, one)
+        sql = (f"SELECT e.rowid, {date_col} FROM {frm} WHERE " + " AND ".join(where)
+               + f" ORDER BY {date_col} DESC, e.rowid DESC LIMIT {need}")
+        merged.update(db.execute(sql, params).fetchall())
+    ordered = sorted(merged.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
+    return [rowid for rowid, _ in ordered[int(offset):need]]
 
 
 def count_events(db, f: EventFilter) -> int:
@@ -294,9 +310,9 @@ def event(db, event_id) -> Optional[dict]:
 
 
 def timeline(db, a, b, limit) -> list[dict]:
-    ids = [r[0] for r in db.execute(
-        "SELECT x.event FROM event_countries x JOIN event_countries y ON y.event = x.event AND y.country = ? "
-        "WHERE x.country = ? ORDER BY x.sort_date, x.event LIMIT ?", (b, a, int(limit)))]
     if a == b:
         return []
+    ids = [r[0] for r in db.execute(
+        "SELECT event FROM event_dyads WHERE a = ? AND b = ? ORDER BY sort_date, event LIMIT ?",
+        (min(a, b), max(a, b), int(limit)))]
     return events_by_rowid(db, ids)

@@ -5,7 +5,8 @@ URL/outlet it was seen under); ``actors`` (canonical, cross-document) with
 aliases, dated roles and per-document links; ``events`` (canonical) with one
 ``mentions`` row per per-document event carrying its evidence. ``event_countries``
 and ``event_actors`` are narrow index tables so "newest events of X" is an
-ordered index scan that stops at LIMIT.
+ordered index scan that stops at LIMIT; ``event_dyads`` (country pair, a < b)
+does the same for timelines.
 """
 
 VERSION = 1
@@ -107,6 +108,12 @@ CREATE TABLE IF NOT EXISTS event_actors (
     PRIMARY KEY (actor, sort_date, event)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event);
+
+CREATE TABLE IF NOT EXISTS event_dyads (
+    a TEXT NOT NULL, b TEXT NOT NULL, sort_date TEXT NOT NULL, event INTEGER NOT NULL,
+    PRIMARY KEY (a, b, sort_date, event)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_dyads_event ON event_dyads(event);
 
 CREATE TABLE IF NOT EXISTS mentions (
     rowid INTEGER PRIMARY KEY,

@@ -62,7 +62,7 @@ class Writer:
             return DUPLICATE, 0
         sig = dedup.signature(norm)
         bands = dedup.band_hashes(sig)
-        match = dedup.best_match(sig, self._candidates(bands), self.similarity)
+        match = dedup.best_match(norm, self._candidates(bands), self.similarity)
         if match:
             self._add_source(match[0], doc, skey, round(match[1], 3))
             return DUPLICATE, 0
@@ -84,8 +84,8 @@ class Writer:
         values = ",".join("(?,?)" for _ in bands)
         params = [x for b, h in enumerate(bands) for x in (b, h)]
         return self.db.execute(
-            f"SELECT m.doc, m.signature FROM minhashes m WHERE m.doc IN ("
-            f"SELECT doc FROM minhash_bands WHERE (band, hash) IN (VALUES {values}))", params).fetchall()
+            f"SELECT d.rowid, d.text FROM documents d WHERE d.rowid IN ("
+            f"SELECT doc FROM minhash_bands WHERE (band, hash) IN (VALUES {values})) LIMIT 50", params).fetchall()
 
     def _insert_document(self, doc, text, chash, skey, sig, bands) -> int:
         doc_id = doc.id
@@ -313,6 +313,10 @@ class Writer:
             (event_row,)).fetchone()
         self.db.execute("DELETE FROM event_countries WHERE event=?", (event_row,))
         self.db.execute("DELETE FROM event_actors WHERE event=?", (event_row,))
+        self.db.execute("DELETE FROM event_dyads WHERE event=?", (event_row,))
+        if sc and tc and sc != tc:
+            self.db.execute("INSERT INTO event_dyads(a, b, sort_date, event) VALUES (?,?,?,?)",
+                            (min(sc, tc), max(sc, tc), sort_date, event_row))
         self.db.executemany("INSERT OR IGNORE INTO event_countries(country, sort_date, event) VALUES (?,?,?)",
                             [(c, sort_date, event_row) for c in {sc, tc} if c])
         self.db.executemany("INSERT OR IGNORE INTO event_actors(actor, sort_date, event) VALUES (?,?,?)",
