@@ -171,3 +171,18 @@ def test_lexicon_from_data():
                         "trigger": [{"type": "ASSAULT", "verbs": ["zap"], "phrases": ["open-fire on"]}]})
     assert lex.verbs["zap"][0].cameo == "180"
     assert lex.phrases["open"][0][0] == ("open", "fire", "on")
+
+
+def test_reported_pronoun_is_the_speaker(nlp):
+    ev = top(nlp, "Hungary said it would send medical teams to Serbia.")
+    assert ev.type == "AGREE" and ev.source.country == "HUN"
+
+
+def test_demonym_inside_a_person_name_gives_the_country(nlp):
+    ev = top(nlp, "Kenyan President Daniel Moi condemned the bombing of the embassy.")
+    assert ev.type == "ACCUSE" and ev.source.country == "KEN"
+
+
+def test_adjective_frame_takes_the_copula_subject(nlp):
+    ev = top(nlp, "Norway is ready to mediate between the two parties.")
+    assert ev.type == "AGREE" and ev.source.country == "NOR"
