@@ -92,6 +92,7 @@ def _store(path, docs):
 def _shot(page, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     target = SHOTS / f"{name}.png"
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(target), full_page=True)
     return target
 

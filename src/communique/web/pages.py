@@ -114,7 +114,9 @@ def dyad(request: Request, a: str = Path(..., max_length=3), b: str = Path(..., 
         by_type[e.get("type") or "?"] = by_type.get(e.get("type") or "?", 0) + 1
     years: dict[str, list] = {}
     for e in items:
-        years.setdefault((e.get("date_start") or "undated")[:4], []).append(e)
+        years.setdefault((e.get("date_start") or "")[:4] or "Undated", []).append(e)
+    if "Undated" in years:  # events with no resolved day go last, not wherever the store sorts them
+        years["Undated"] = years.pop("Undated")
     return render(request, "dyad.html", a=a, b=b, items=items, years=years, by_type=by_type)
 
 

@@ -99,15 +99,14 @@ def template_globals() -> dict:
     }
 
 
-_SNIPPET_MARKS = (("&lt;b&gt;", "&lt;/b&gt;"), ("&lt;mark&gt;", "&lt;/mark&gt;"), ("\x02", "\x03"))
-
-
 def snippet_html(snippet: Optional[str]):
-    """An FTS snippet, escaped, with its match markers (``<b>``, ``<mark>`` or STX/ETX) turned into ``<mark>``."""
+    """An FTS snippet, escaped, with the STX/ETX match markers the pages ask the store for turned into ``<mark>``.
+
+    Only control characters are trusted as markers: an article may well contain ``<b>`` or ``[``.
+    """
     from markupsafe import Markup, escape
 
     text = str(escape(snippet or ""))
-    for open_, close in _SNIPPET_MARKS:
-        if open_ in text and text.count(open_) == text.count(close):
-            text = text.replace(open_, "<mark>").replace(close, "</mark>")
+    if "\x02" in text and text.count("\x02") == text.count("\x03"):
+        text = text.replace("\x02", "<mark>").replace("\x03", "</mark>")
     return Markup(text)
