@@ -51,6 +51,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     """Fill ``doc.actors`` from the parse; every mention's offsets index ``doc.text``."""
     cands = entity_candidates(sdoc)
     _promote_people(sdoc, cands)
+    cands = _add_bare_surnames(sdoc, cands)
     people = _cluster_people(cands)
     person_toks = {i for c in cands if c.label == "PERSON" for i in range(c.tok_start, c.tok_end)}
     role_toks = _code_roles(sdoc, people, person_toks)
@@ -84,6 +85,19 @@ def _promote_people(sdoc, cands: list[Cand]) -> None:
     for c in cands:
         if c.label == "ORG" and not c.sector and len(c.text.split()) == 1 and surname_key(c.text) in known:
             c.label = "PERSON"
+
+
+def _add_bare_surnames(sdoc, cands: list[Cand]) -> list[Cand]:
+    """A known person's surname that the tagger missed ("Pappas thanked ...") is still that person."""
+    known = {surname_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) > 1}
+    covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    extra = []
+    for tok in sdoc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        if surname_key(tok.text) in known:
+            extra.append(Cand(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", tok.i, tok.i + 1))
+    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 
 
 def _cluster_people(cands: list[Cand]) -> list[Cluster]:
@@ -163,6 +177,7 @@ def _link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[
         if text[m.start() - 1:m.start()].isalpha() or text[m.end():m.end() + 1] == "s":
             continue
         country, start, end = None, m.start(), m.end()
+        capital_head = text[m.start()].isupper()
         before = re.search(r"(?:\b[Tt]he\s+)?([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)(?:['’]s)?\s+$", text[max(0, start - 40):start])
         after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})", text[end:end + 60])
         if before:
@@ -171,7 +186,6 @@ def _link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[
                 start = max(0, start - 40) + before.start()
             elif not capital_head:
                 continue
-        capital_head = text[m.start()].isupper()
         article = re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4):m.start()])
         if not country and after and (capital_head or article):
             for n in range(len(after.group(1).split()), 0, -1):
@@ -182,7 +196,7 @@ def _link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[
                     break
         if not country:
             continue
-        following = re.match(r"\s+", text[end:end + 3])
+        following = re.match(r",?\s+", text[end:end + 3])
         if following and end + following.end() in person_starts:
             continue   # a title before a name, handled as that name's role
         target = _antecedent(people, start, country)

@@ -200,7 +200,7 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         else:
             cand.sources, cand.targets = _subject(ctx, tok), _objects(ctx, tok, preps=set())
         if cand.sources:
-            cand.extra["greeting_party"] = [a for a in cand.sources]
+            cand.extra["greeting_party"] = _greeters(ctx, tok) or list(cand.sources)
         return bool(cand.sources and cand.targets)
     if etype == "SIGN":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -213,9 +213,7 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         return True       # parties may come from the document's dyad
     subj = _agent(ctx, tok) if passive else _subject(ctx, tok)
     objs = _passive_subject(ctx, tok) if passive else _objects(ctx, tok)
-    if etype == "MEET" and tok.lemma_ in ("discuss", "talk", "negotiate", "confer", "meet") and len(subj) >= 2 and not objs:
-        subj, objs = subj[:1], subj[1:]
-    if etype == "MEET" and tok.lemma_ == "meet" and len(subj) >= 2 and not objs:
+    if etype in ("MEET", "CALL") and len(subj) >= 2 and not objs:     # "X and Y met", "X and Y spoke by phone"
         subj, objs = subj[:1], subj[1:]
     cand.sources, cand.targets = subj, objs
     if etype == "MEET" and subj and not objs and tok.lemma_ in ("discuss", "meet", "talk", "negotiate"):
@@ -267,6 +265,18 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
         sources, targets = targets[:1], targets[1:]
     cand.sources, cand.targets = sources, targets
     return bool(sources and targets)
+
+
+def _greeters(ctx: DocContext, verb) -> list[Actor]:
+    """Every person named in the agent phrase of "was welcomed by A, B and C"."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for t in c.subtree:
+                a = ctx.tok_actor.get(t.i)
+                if a is not None and a.kind == "person" and a not in out:
+                    out.append(a)
+    return out
 
 
 def _phrase(tok) -> str:

@@ -218,8 +218,9 @@ def merge_events(events: list[Event]) -> list[Event]:
             target.date = ev.date
         if target.date is None and ev.date is not None:
             target.date = ev.date
-        elif ev.date and target.date and ev.date.text and not target.date.text:
-            target.date = ev.date
+        elif ev.date and target.date and (ev.date.start, ev.date.end) != (target.date.start, target.date.end) and (
+                ev.date.start >= target.date.start and ev.date.end <= target.date.end):
+            target.date = ev.date      # the narrower of two compatible dates
         if target.location is None or (ev.location and ev.location.lat and target.location.name == target.location.country):
             target.location = ev.location or target.location
         for s in ev.evidence:

@@ -123,17 +123,21 @@ def _best(entries, tok, objs) -> Optional[Entry]:
 def _match_sentence(sent, lex: Lexicon) -> list[Hit]:
     hits: list[Hit] = []
     claimed: set = set()
-    toks = [t for t in sent if t.text != "-"]
+    all_toks = list(sent)
+    lems = [t.lemma_.lower() for t in all_toks]
+    lows = [t.lower_ for t in all_toks]
+    keep = [k for k, t in enumerate(all_toks) if lows[k] != "-"]
     # 1. phrases (longest first); they claim their tokens
-    for k, t in enumerate(toks):
-        cands = lex.phrases.get(_lemma(t)) or lex.phrases.get(t.lower_)
+    for j, k in enumerate(keep):
+        cands = lex.phrases.get(lems[k]) or lex.phrases.get(lows[k])
         if not cands:
             continue
         for words, e in cands:
             n = len(words)
-            seq = toks[k:k + n]
-            if len(seq) < n or any(w not in (_lemma(x), x.lower_) for w, x in zip(words, seq)):
+            idx = keep[j:j + n]
+            if len(idx) < n or any(w != lems[x] and w != lows[x] for w, x in zip(words, idx)):
                 continue
+            seq = [all_toks[x] for x in idx]
             if any(x.i in claimed for x in seq):
                 continue
             root = sent.doc[seq[0].i: seq[-1].i + 1].root
@@ -144,27 +148,25 @@ def _match_sentence(sent, lex: Lexicon) -> list[Hit]:
             claimed.update(x.i for x in seq)
             break
     # 2. single words
-    for t in sent:
-        if t.i in claimed:
+    for k, t in enumerate(all_toks):
+        lem, low = lems[k], lows[k]
+        ventries = lex.verbs.get(lem) or lex.verbs.get(low)
+        nentries = lex.nouns.get(lem) or lex.nouns.get(low)
+        if not (ventries or nentries) or t.i in claimed:
             continue
-        lem, low = _lemma(t), t.lower_
-        verbish = t.pos_ in VERB_POS or (t.pos_ == "ADJ") or t.tag_ in ("VBN", "VBD", "VBG")
-        if verbish:
-            entries = lex.verbs.get(lem) or lex.verbs.get(low)
-            if entries:
-                if t.pos_ == "ADJ" and not t.tag_.startswith("VB"):
-                    entries = [e for e in entries if e.needs_complement] or None
-            if entries:
-                e = _best(entries, t, _object_lemmas(t))
+        pos = t.pos_
+        if ventries and (pos in VERB_POS or pos == "ADJ" or t.tag_ in ("VBN", "VBD", "VBG")):
+            if pos == "ADJ" and not t.tag_.startswith("VB"):
+                ventries = [e for e in ventries if e.needs_complement]
+            if ventries:
+                e = _best(ventries, t, _object_lemmas(t))
                 if e is not None:
                     hits.append(Hit(t, (t.i, t.i + 1), e, False))
                     continue
-        if t.pos_ in NOUN_POS:
-            entries = lex.nouns.get(lem) or lex.nouns.get(low)
-            if entries:
-                e = _best(entries, t, set())
-                if e is not None:
-                    hits.append(Hit(t, (t.i, t.i + 1), e, True))
+        if nentries and pos in NOUN_POS:
+            e = _best(nentries, t, set())
+            if e is not None:
+                hits.append(Hit(t, (t.i, t.i + 1), e, True))
     return hits
 
 

@@ -37,6 +37,7 @@ def _country_fn():
         return country_code
 
 
+@functools.lru_cache(maxsize=4096)
 def country_of(text: str) -> Optional[str]:
     if not text:
         return None

@@ -1,0 +1,48 @@
+"""Actor resolution on invented news: entity repair, clustering, roles and countries."""
+import pytest
+
+from communique.model import Document
+
+TEXT = (
+    "Ruritania's Deputy Foreign Minister Anton Velikov met Kazakhstan's ambassador in Paris Daniyar Serikbayev "
+    "on Monday. Velikov later said the talks were useful. The French leader, Marc Dufresne, hosted a dinner. "
+    "Serikbaev thanked the French Foreign Ministry."
+)
+
+
+@pytest.fixture(scope="module")
+def actors(extractor):
+    doc = extractor.process(Document(id="t1", raw_text=TEXT, published="2026-03-02"))
+    assert doc.error is None
+    return {a.name: a for a in doc.actors}
+
+
+def test_role_phrase_gives_nationality_not_posting(actors):
+    amb = next(a for n, a in actors.items() if "Serikbayev" in n)
+    assert amb.country == "KAZ"           # "ambassador in Paris" is a posting, not a nationality
+    assert amb.kind == "person"
+    assert "ambassador" in (amb.role or "")
+
+
+def test_surname_and_transliteration_variants_cluster(actors):
+    amb = next(a for n, a in actors.items() if "Serikbayev" in n)
+    assert "Serikbaev" in amb.aliases
+    vel = next(a for n, a in actors.items() if "Velikov" in n)
+    assert vel.name == "Anton Velikov"
+    assert "Velikov" in vel.aliases
+    assert vel.sector == "GOV"
+    assert len(vel.mentions) == 2
+
+
+def test_mentions_index_the_clean_text(extractor):
+    doc = extractor.process(Document(id="t2", raw_text=TEXT, published="2026-03-02"))
+    for a in doc.actors:
+        for m in a.mentions:
+            assert doc.text[m.start:m.end] == m.text
+
+
+def test_metonym_maps_to_country(extractor):
+    doc = extractor.process(Document(id="t3", raw_text="The Kremlin said on Tuesday that talks with Kazakhstan went well.",
+                                     published="2026-03-03"))
+    kremlin = next(a for a in doc.actors if a.name.lower().endswith("kremlin"))
+    assert kremlin.country == "RUS" and kremlin.sector == "GOV"

@@ -1,0 +1,72 @@
+"""Diplomatic events on invented news: types, sides, status, dates, merging and protocol."""
+import pytest
+
+from communique.model import Document
+
+PUBLISHED = "2026-05-14"   # a Thursday
+
+
+def extract(extractor, text):
+    doc = extractor.process(Document(id="e", raw_text=text, published=PUBLISHED))
+    assert doc.error is None, doc.error
+    return [e for e in doc.events if e.type in ("VISIT", "HOST", "MEET", "CALL", "SIGN", "INVITE", "CONDOLE", "PRAISE")]
+
+
+def test_arrival_is_a_visit_dated_today_with_visit_kind(extractor):
+    evs = extract(extractor, "French President Marc Dufresne has arrived in Tokyo on a state visit. "
+                             "Dufresne's visit to Tokyo is his first trip abroad this year.")
+    visits = [e for e in evs if e.type == "VISIT"]
+    assert len(visits) == 1                                # two mentions, one engagement
+    v = visits[0]
+    assert (v.source.country, v.target.country, v.status) == ("FRA", "JPN", "occurred")
+    assert v.date.start == PUBLISHED
+    assert v.attributes.get("visit_kind") == "state"
+    assert len(v.evidence) == 2
+    assert v.location.name == "Tokyo" and v.location.lat is not None
+    assert v.cameo == "042"
+
+
+def test_planned_and_negated_status(extractor):
+    evs = extract(extractor, "Brazilian President Ana Costa will visit China next week. "
+                             "German Chancellor Hans Vogel did not meet Indian Prime Minister Ravi Mehta.")
+    visit = next(e for e in evs if e.type == "VISIT")
+    assert visit.status == "planned" and visit.target.country == "CHN"
+    assert visit.plover["type"] == "AGREE" and visit.cameo == "036"
+    assert visit.date.start == "2026-05-18" and visit.date.end == "2026-05-24"
+    meet = next(e for e in evs if e.type == "MEET")
+    assert meet.status == "negated"
+
+
+def test_host_passive_agent_and_greeting_party(extractor):
+    evs = extract(extractor, "Chilean President Rosa Ibanez was welcomed at the airport by Peru's Foreign Minister "
+                             "Jorge Salas and Peru's Defense Minister Luis Prado.")
+    host = next(e for e in evs if e.type == "HOST")
+    assert host.source.country == "PER" and host.target.country == "CHL"
+    names = [p["name"] for p in host.attributes["greeting_party"]]
+    assert "Jorge Salas" in names and "Luis Prado" in names
+
+
+def test_condolence_thanks_and_phone_call(extractor):
+    evs = extract(extractor, "Egyptian President Omar Nasser sent a message of condolence to Greek Prime Minister "
+                             "Nikos Pappas after the floods. Pappas thanked Nasser for his support. "
+                             "On Tuesday, Pappas and Turkish President Emre Kaya spoke by phone.")
+    types = {e.type: e for e in evs}
+    assert types["CONDOLE"].source.country == "EGY" and types["CONDOLE"].target.country == "GRC"
+    assert types["PRAISE"].source.country == "GRC" and types["PRAISE"].target.country == "EGY"
+    call = types["CALL"]
+    assert {call.source.country, call.target.country} == {"GRC", "TUR"}
+    assert call.date.start == "2026-05-12"
+
+
+def test_domestic_meeting_is_not_diplomatic(extractor):
+    evs = extract(extractor, "Italian Prime Minister Carla Neri met Italian Interior Minister Paolo Greco in Rome.")
+    assert not [e for e in evs if e.type == "MEET"]
+
+
+def test_every_event_points_at_its_sentence(extractor):
+    text = "Japanese Prime Minister Kenji Mori held talks with Indonesian President Budi Santoso in Jakarta on Monday."
+    doc = extractor.process(Document(id="x", raw_text=text, published=PUBLISHED))
+    meet = next(e for e in doc.events if e.type == "MEET")
+    ev = meet.evidence[0]
+    assert doc.text[ev.start:ev.end] == ev.text
+    assert meet.date.start == "2026-05-11"
