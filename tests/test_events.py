@@ -49,7 +49,7 @@ def test_host_passive_agent_and_greeting_party(extractor):
 def test_condolence_thanks_and_phone_call(extractor):
     evs = extract(extractor, "Egyptian President Omar Nasser sent a message of condolence to Greek Prime Minister "
                              "Nikos Pappas after the floods. Pappas thanked Nasser for his support. "
-                             "On Tuesday, Pappas and Turkish President Emre Kaya spoke by phone.")
+                             "On Tuesday, Greek Prime Minister Nikos Pappas and Turkish President Emre Kaya spoke by phone.")
     types = {e.type: e for e in evs}
     assert types["CONDOLE"].source.country == "EGY" and types["CONDOLE"].target.country == "GRC"
     assert types["PRAISE"].source.country == "GRC" and types["PRAISE"].target.country == "EGY"
