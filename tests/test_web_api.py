@@ -162,7 +162,7 @@ def test_pages_answer_200_with_their_content(client, ids):
         "/dyad/HUN/AUT": "working visit",
         "/dyad": "Two-country timeline",
         "/map": 'class="point',
-        "/map?view=world": 'class="country',
+        "/map?view=world": 'class="graticule"',
         f"/actor/{ids['kovacs']}": "Roles over time",
         "/actors?q=Weber": "Anna Weber",
         "/documents": "Weber in Budapest",
