@@ -140,7 +140,10 @@ class Gazetteer:
         if key in self.metonyms:
             return self.metonyms[key][0]
         place = self.places.get(key)
-        return place.country if place else None
+        # only capitals and big cities stand for a country without context ("Police" is also a Polish town)
+        if place and (place.kind == "capital" or place.population >= 100_000) and not text.strip().isupper():
+            return place.country
+        return None
 
 
 def _centroids_from_capitals(places: dict[str, Place]) -> dict[str, tuple[float, float]]:
