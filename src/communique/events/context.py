@@ -33,7 +33,15 @@ class DocContext:
     def actor_of(self, tok) -> Optional[Actor]:
         """The actor a token (or its noun phrase) names; a pronoun is resolved to a person."""
         if tok.i in self.tok_actor:
-            return self.tok_actor[tok.i]
+            found = self.tok_actor[tok.i]
+            if found.kind != "person":     # "Outlet.kz – President of X Name": the apposed person acts
+                for child in tok.children:
+                    if child.dep_ == "appos":
+                        for t in child.subtree:
+                            a = self.tok_actor.get(t.i)
+                            if a is not None and a.kind == "person":
+                                return a
+            return found
         if tok.lower_ in _PERSON_PRONOUNS:
             return self.pronoun_antecedent(tok)
         best = None

@@ -204,6 +204,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         return bool(cand.sources and cand.targets)
     if etype == "SIGN":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs and tok.dep_ == "xcomp":      # "documents are to be signed"
+            objs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         wanted = set(lexicon()["SIGN"]["objects"])
         if not any(t.lemma_.lower() in wanted or t.lower_ in wanted for o in objs for t in o.subtree):
             return False
