@@ -236,3 +236,12 @@ def test_seeds_twice_and_a_rechromed_copy(tmp_path, shared_dir):
         stats = s.ingest(load([copy]))
         assert stats["duplicates"] == 1 and s.count_documents() == 2
         assert len(s.document("mirror_copy")["sources"]) == 2
+
+
+def test_counts_agree_with_listings(store):
+    store.ingest([meeting_doc("d1", MEETING_A, "kaznews"), _visit_doc(),
+                  meeting_doc("d2", MEETING_B, "rusnews", date="2025-06-01", published="2025-06-01")])
+    for f in ({}, {"country": ["KAZ"]}, {"country": ["KAZ", "RUS"]}, {"country": ["KAZ", "RUS", "FRA"]},
+              {"country": ["RUS"], "since": "2025-04-01"}, {"actor": "Sokolov"}, {"actor": "Sokolov", "until": "2025-03-31"},
+              {"type": "MEET", "country": ["HUN", "RUS"]}):
+        assert store.count_events(**f) == len(store.events(limit=None, **f)), f
