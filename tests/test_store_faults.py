@@ -143,7 +143,7 @@ def _ingest_cmd(src, db, batch=10):
 
 
 def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
-    n = 1500
+    n = 3000
     src = tmp_path / "docs.jsonl"
     src.write_text("".join(json.dumps(d) + "\n" for d in _generated_docs(n)), encoding="utf-8")
     db = tmp_path / "c.db"

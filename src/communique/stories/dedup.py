@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
@@ -44,9 +45,16 @@ def shingles(normalised: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+@lru_cache(maxsize=1)
+def _template() -> dict:
+    """Permutations are costly to draw; draw them once (same seed, so same signatures)."""
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    return {"permutations": m.permutations, **({"scheme": m.scheme} if hasattr(m, "scheme") else {})}
+
+
 def signature(normalised: str) -> np.ndarray:
     """MinHash signature (``NUM_PERM`` uint64 values) of a normalised text."""
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, **_template())
     sh = shingles(normalised)
     if sh:
         m.update_batch(list(sh))

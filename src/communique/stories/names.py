@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Optional
 
 _TITLES = {
@@ -38,6 +39,7 @@ def translit(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A whole name folded and transliterated word by word (organisations, aliases)."""
     return " ".join(translit(w) for w in fold(name).split())
