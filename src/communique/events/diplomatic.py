@@ -113,12 +113,13 @@ def _expand(ctx: DocContext, tok) -> list[Actor]:
     return out
 
 
-def _subject(ctx: DocContext, verb) -> list[Actor]:
+def _subject(ctx: DocContext, verb, raised: bool = False) -> list[Actor]:
+    deps = ("nsubj", "csubj", "nsubjpass") if raised else ("nsubj", "csubj")
     for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in deps:
             return _expand(ctx, c)
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:   # "hoped to discuss", "arrived and met"
-        return _subject(ctx, verb.head)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:   # "hoped to discuss", "is scheduled to travel"
+        return _subject(ctx, verb.head, raised=verb.dep_ == "xcomp")
     if verb.dep_ == "acl" or verb.dep_ == "relcl":
         return _expand(ctx, verb.head)
     return []
@@ -212,6 +213,12 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         cand.extra["documents"] = [_phrase(o) for o in objs]
         cand.sources = _agent(ctx, tok) if passive else _subject(ctx, tok)
         cand.targets = _objects(ctx, tok, preps={"with", "between"})
+        for o in objs:
+            if not cand.targets:
+                cand.targets = [a for a in _objects(ctx, o, preps={"with", "between"}) if a not in cand.sources]
+        if len(cand.sources) >= 2 and not cand.targets:
+            cand.sources, cand.targets = cand.sources[:1], cand.sources[1:]
+        cand.targets = [a for a in cand.targets if a not in cand.sources and a.kind != "organization" or a.sector == "IGO"]
         return True       # parties may come from the document's dyad
     subj = _agent(ctx, tok) if passive else _subject(ctx, tok)
     objs = _passive_subject(ctx, tok) if passive else _objects(ctx, tok)
@@ -255,6 +262,11 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
     targets = _objects(ctx, noun, preps={"with", "between", "to", "among"})
     if light is not None and not targets:
         targets = _objects(ctx, light, preps={"with", "to"})
+    if not sources and targets and etype in ("MEET", "CALL"):
+        sources, clause_verb = _clause_subject(ctx, noun)
+        sources = [a for a in sources if a not in targets]
+        if clause_verb is not None and cand.status == "occurred":
+            cand.status = verb_status(clause_verb)
     if etype == "VISIT":
         dest = _destination(ctx, noun, cand.extra)
         if dest is None:
@@ -267,6 +279,16 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
         sources, targets = targets[:1], targets[1:]
     cand.sources, cand.targets = sources, targets
     return bool(sources and targets)
+
+
+def _clause_subject(ctx: DocContext, tok) -> list[Actor]:
+    """"Following talks with X, both leaders reaffirmed ...": the subject of the governing clause."""
+    head, hops = tok.head, 0
+    while head is not head.head and head.pos_ not in ("VERB", "AUX") and hops < 4:
+        head, hops = head.head, hops + 1
+    if head.pos_ in ("VERB", "AUX"):
+        return _subject(ctx, head), head
+    return [], None
 
 
 def _greeters(ctx: DocContext, verb) -> list[Actor]:

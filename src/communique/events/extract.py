@@ -37,9 +37,10 @@ def extract_events(doc: Document, sdoc) -> list[Event]:
                 future_sents.add(span.sent.start)
     events: list[Event] = []
     for cand in find_candidates(ctx, future_sents):
-        ev = _to_event(ctx, cand, timexes)
-        if ev is not None:
-            events.append(ev)
+        for one in _per_target(cand):
+            ev = _to_event(ctx, one, timexes)
+            if ev is not None:
+                events.append(ev)
     events = merge_events(events)
     add_attributes(ctx, events)
     events += _plover_events(doc, sdoc, events)
@@ -68,6 +69,18 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event]) -> list[Event]:
         if start in covered and e.type in ("CONSULT",):
             continue
         out.append(e)
+    return out
+
+
+def _per_target(cand: Candidate) -> list[Candidate]:
+    """"credited Britain and France": one event per addressee (SIGN and HOST keep their party lists)."""
+    if cand.type in ("SIGN", "HOST", "VISIT") or len(cand.targets) < 2:
+        return [cand]
+    out = []
+    for tgt in cand.targets:
+        one = Candidate(cand.type, cand.trigger, cand.sent, cand.status, list(cand.sources), [tgt],
+                        cand.location, cand.destination, cand.noun, dict(cand.extra))
+        out.append(one)
     return out
 
 
