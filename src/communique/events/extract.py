@@ -184,7 +184,10 @@ def _same_party(a: Side, b: Side) -> bool:
 
 
 def _is_person_id(s: Side) -> bool:
-    return bool(s.actor_id) and s.name != s.country and " " in (s.name or "") or bool(s.actor_id)
+    """A named party (person or body), as opposed to a whole country."""
+    from communique.geo import country_name
+
+    return bool(s.actor_id) and s.country is not None and s.name != country_name(s.country)
 
 
 def _dates_compatible(a: Optional[DateRange], b: Optional[DateRange]) -> bool:
