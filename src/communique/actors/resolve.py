@@ -178,12 +178,13 @@ def _link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[
             continue
         country, start, end = None, m.start(), m.end()
         capital_head = text[m.start()].isupper()
-        before = re.search(r"(?:\b[Tt]he\s+)?([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)(?:['’]s)?\s+$", text[max(0, start - 40):start])
+        before = re.search(r"(?:\b[Tt]he\s+)?([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)(?:['’]s)?\s+"
+                           r"(?:(?:new|former|first|outgoing|incoming|then|current|late)\s+)?$", text[max(0, start - 50):start])
         after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})", text[end:end + 60])
         if before:
             country = gaz.country(before.group(1)) or gaz.demonym(before.group(1))
             if country:
-                start = max(0, start - 40) + before.start()
+                start = max(0, start - 50) + before.start()
             elif not capital_head:
                 continue
         article = re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4):m.start()])
@@ -237,7 +238,8 @@ def _sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: s
             refs_by_sent[sdoc[c.tok_start].sent.start].append((c.start, c.country))
     for cl in people:
         for m in cl.mentions:
-            refs = refs_by_sent.get(sdoc[m.tok_start].sent.start)
+            refs = list(refs_by_sent.get(sdoc[m.tok_start].sent.start, []))
+            refs += _group_refs(sdoc, cands, m)
             if refs:
                 _, iso = min(refs, key=lambda r: abs(r[0] - m.start))
                 cl.votes[iso] += W_SENTENCE
@@ -251,6 +253,17 @@ def _is_language_use(tok) -> bool:
 
 _GROUP_NOUNS = {"official", "delegation", "troop", "force", "leader", "counterpart", "diplomat",
                 "side", "government", "authority", "minister", "soldier", "negotiator", "lawmaker"}
+
+
+def _group_refs(sdoc, cands: list[Cand], m: Cand) -> list[tuple[int, str]]:
+    """"the Ukrainian delegation, led by X": a group's nationality holds for the people inside it."""
+    out = []
+    for c in cands:
+        if c.label == "NORP" and c.country and _modifies_other_people(sdoc[c.tok_start]):
+            group = sdoc[c.tok_start].head
+            if group.left_edge.i <= m.tok_start <= group.right_edge.i and sdoc[m.tok_start].sent == group.sent:
+                out.append((m.start, c.country))
+    return out
 
 
 def _modifies_other_people(tok) -> bool:
