@@ -57,7 +57,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     role_toks = _code_roles(sdoc, people, person_toks)
     _link_descriptions(doc.text, sdoc, people, person_toks)
     _sentence_votes(sdoc, cands, people, role_toks)
-    story = story_country(cands)
+    story = story_country([c for c in cands if c.label != "PLACE" or _is_setting(sdoc[c.tok_end - 1])])
     _decide_countries(people, cands, story, top_country(cands))
     orgs = _cluster_orgs(sdoc, cands)
     countries = _cluster_countries(cands)
@@ -281,6 +281,11 @@ def _is_destination(tok) -> bool:
     if tok.dep_ == "dobj" and tok.head.lemma_ in ("visit", "tour", "reach", "leave"):
         return True
     return tok.dep_ == "conj" and _is_destination(tok.head)
+
+
+def _is_setting(tok) -> bool:
+    """"in Tirana", "at the airport in Moscow": a place where things happen (not "Washington said")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside", "inside", "across", "around")
 
 
 def top_country(cands: list[Cand]) -> Optional[str]:
