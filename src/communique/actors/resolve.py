@@ -83,7 +83,8 @@ def _promote_people(sdoc, cands: list[Cand]) -> None:
             c.label = "PERSON"
     known = {surname_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) > 1}
     for c in cands:
-        if c.label == "ORG" and not c.sector and len(c.text.split()) == 1 and surname_key(c.text) in known:
+        if (c.label == "ORG" and not c.sector or c.label == "PLACE" and not c.country) and len(c.text.split()) == 1 \
+                and surname_key(c.text) in known:
             c.label = "PERSON"
 
 

@@ -79,6 +79,16 @@ class DocContext:
                 last = a
         return last
 
+    def pair_for(self, tok) -> list[Actor]:
+        """"the prime ministers" → the two people titled prime minister, else the main pair."""
+        words = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ not in ("two", "both")]
+        title = " ".join(words + [tok.lemma_.lower()])
+        titled = [a for a in self.doc.actors if a.kind == "person" and a.role and title in a.role.lower()]
+        titled.sort(key=lambda a: len(a.mentions), reverse=True)
+        if len(titled) >= 2 and titled[0].country != titled[1].country:
+            return titled[:2]
+        return list(self.main_pair)
+
     def is_pair_phrase(self, tok) -> bool:
         """"the two leaders", "both presidents", "the sides" name the main pair."""
         if tok.lower_ not in _PAIR_HEADS or tok.tag_ not in ("NNS", "NNPS"):

@@ -104,7 +104,7 @@ def _phone_noun(tok) -> bool:
 def _expand(ctx: DocContext, tok) -> list[Actor]:
     """Actors named by a token and its conjuncts ("Putin and Tokayev")."""
     if ctx.is_pair_phrase(tok):
-        return list(ctx.main_pair)
+        return ctx.pair_for(tok)
     out = []
     for t in [tok] + list(tok.conjuncts):
         a = ctx.actor_of(t)
@@ -284,10 +284,14 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
 def _clause_subject(ctx: DocContext, tok) -> list[Actor]:
     """"Following talks with X, both leaders reaffirmed ...": the subject of the governing clause."""
     head, hops = tok.head, 0
-    while head is not head.head and head.pos_ not in ("VERB", "AUX") and hops < 4:
+    while hops < 6:
+        if head.pos_ in ("VERB", "AUX"):
+            subject = _subject(ctx, head)
+            if subject:
+                return subject, head
+        if head is head.head:
+            break
         head, hops = head.head, hops + 1
-    if head.pos_ in ("VERB", "AUX"):
-        return _subject(ctx, head), head
     return [], None
 
 
