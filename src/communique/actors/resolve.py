@@ -234,7 +234,7 @@ def _sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: s
             tok = sdoc[c.tok_start]
             if c.label == "NORP" and (_is_language_use(tok) or _modifies_other_people(tok)):
                 continue
-            if _is_destination(sdoc[c.tok_end - 1]):
+            if _is_destination(sdoc[c.tok_end - 1]) or not _nationality_position(sdoc[c.tok_end - 1]):
                 continue
             refs_by_sent[sdoc[c.tok_start].sent.start].append((c.start, c.country))
     for cl in people:
@@ -270,6 +270,18 @@ def _group_refs(sdoc, cands: list[Cand], m: Cand) -> list[tuple[int, str]]:
 def _modifies_other_people(tok) -> bool:
     """"Ukrainian officials": a nationality of other people, not of the person in the sentence."""
     return tok.head.lemma_.lower() in _GROUP_NOUNS and tok.head.tag_ in ("NNS", "NNPS", "NN")
+
+
+def _nationality_position(tok) -> bool:
+    """Countries as modifiers, subjects or settings can say who someone is; objects of verbs and of
+    "with/to/for/against" are other parties ("cooperation with India", "encouraging the Philippines")."""
+    if tok.dep_ == "conj":
+        return _nationality_position(tok.head)
+    if tok.dep_ in ("dobj", "dative", "attr", "oprd"):
+        return False
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in ("in", "at", "from", "of", "inside", "across")
+    return True
 
 
 _MOTION = {"visit", "travel", "trip", "fly", "go", "come", "head", "arrive", "tour", "journey", "return", "move"}

@@ -222,6 +222,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         return True       # parties may come from the document's dyad
     subj = _agent(ctx, tok) if passive else _subject(ctx, tok)
     objs = _passive_subject(ctx, tok) if passive else _objects(ctx, tok)
+    if not subj and not passive and objs and tok.dep_ in ("pcomp", "pobj", "advcl"):   # "after meeting with X"
+        subj = [a for a in _clause_subject(ctx, tok)[0] if a not in objs]
     if etype in ("MEET", "CALL") and len(subj) >= 2 and not objs:     # "X and Y met", "X and Y spoke by phone"
         subj, objs = subj[:1], subj[1:]
     cand.sources, cand.targets = subj, objs
@@ -271,6 +273,11 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
         dest = _destination(ctx, noun, cand.extra)
         if dest is None:
             return False
+        if not sources and noun.dep_ in ("attr", "acomp", "xcomp", "oprd"):   # "X is expected (to) visit India"
+            sources, clause_verb = _clause_subject(ctx, noun)
+            if clause_verb is not None and cand.status == "occurred":
+                planned = clause_verb.lemma_ in lexicon()["modality"]["planned_verbs"]
+                cand.status = "planned" if planned else verb_status(clause_verb)
         cand.location, host = dest
         cand.destination = cand.location.country
         cand.sources, cand.targets = sources, ([host] if host else [])
@@ -286,7 +293,7 @@ def _clause_subject(ctx: DocContext, tok) -> list[Actor]:
     head, hops = tok.head, 0
     while hops < 6:
         if head.pos_ in ("VERB", "AUX"):
-            subject = _subject(ctx, head)
+            subject = _subject(ctx, head, raised=True)
             if subject:
                 return subject, head
         if head is head.head:

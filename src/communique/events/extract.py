@@ -42,6 +42,7 @@ def extract_events(doc: Document, sdoc) -> list[Event]:
             if ev is not None:
                 events.append(ev)
     events = merge_events(events)
+    _dates_from_trips(events)
     add_attributes(ctx, events)
     events += _plover_events(doc, sdoc, events)
     for n, ev in enumerate(events, 1):
@@ -174,6 +175,18 @@ def _date_for(start: int, end: int, cand: Candidate, timexes, published: Optiona
         # an engagement reported as news with no date words: the publication day
         return DateRange(published, published, None)
     return None
+
+
+def _dates_from_trips(events: list[Event]) -> None:
+    """A meeting with no date of its own, held in the country a dated trip goes to, takes the trip's dates."""
+    visits = [e for e in events if e.type == "VISIT" and e.date is not None]
+    for ev in events:
+        if ev.type in ("MEET", "HOST", "SIGN") and ev.date is None:
+            for v in visits:
+                sides = {(ev.source.actor_id, ev.target.country), (ev.target.actor_id, ev.source.country)}
+                if v.status == ev.status and (v.source.actor_id, v.target.country) in sides:
+                    ev.date = DateRange(v.date.start, v.date.end, v.date.text)
+                    break
 
 
 # -- merging ------------------------------------------------------------------
