@@ -7,7 +7,8 @@ bare parse.
 
 What each clock covers:
 
-- bare parse: ``nlp.pipe`` over the texts in this process, model already loaded;
+- bare parse: ``nlp.pipe`` over the texts in this process, model already loaded,
+  run first and again last (the faster is the baseline: load drifts on a shared machine);
 - extract, 1 worker: read + clean + language + parse + actors/events/quotes +
   JSON serialisation, in this process, model already loaded;
 - extract, N workers: the same through the process pool, *including* starting
@@ -70,6 +71,11 @@ def main(argv=None) -> None:
         print(f"  {rows[-1].label}: {rows[-1].docs_per_s:.1f} docs/s", file=sys.stderr, flush=True)
         if not args.no_ray:
             rows.append(ray_row(path, words, args.workers, args.model))
+        # The bare parse again, last: on a shared machine the load drifts, so the baseline is the faster of the two.
+        again = timed(rows[0].label, lambda: bare_parse(texts, args.model), words)
+        first = rows[0]
+        rows[0] = min(first, again, key=lambda r: r.seconds)
+        rows[0].note = f"faster of a first ({first.seconds:.0f} s) and a last ({again.seconds:.0f} s) run"
 
         import os
 
