@@ -108,7 +108,8 @@ def _split_prefix(seg):
     gaz, lex = gazetteer(), lexicon()
     for k in range(1, len(seg) - 1):
         prefix = _tokens_text(seg[:k])
-        if (gaz.country_code(prefix) or lex.org(prefix)) and looks_like_name(seg[k:]):
+        org_tail = seg[k - 1].lower_ in lex.org_words and seg[k - 1].is_title
+        if (gaz.country_code(prefix) or lex.org(prefix) or org_tail) and looks_like_name(seg[k:]):
             return seg[:k], seg[k:]
     return None
 

@@ -18,6 +18,12 @@ _LINKS = {"of", "to", "in", "for", "at", "the", "and", "on", "'s", "’s", "-", 
 _MODIFIERS = {"senior", "deputy", "first", "former", "acting", "chief", "head", "vice", "then", "top",
               "special", "permanent", "general", "interim", "outgoing", "incoming", "late", "new"}
 _DESTINATION = {"to", "in", "at", "from", "for", "into", "with", "on"}
+# where a role names a posting abroad, the place after "in/at" is the posting, not the nationality
+_POSTINGS = {"ambassador", "envoy", "consul", "correspondent", "representative", "attache", "attaché",
+             "chargé", "charge", "emissary", "bureau", "delegate", "observer"}
+_ALWAYS_ELSEWHERE = {"to", "into", "with", "for", "on"}
+# a country inside the name of a sub-unit is its subject ("the Kazakhstan Department of ...")
+_TOPIC_UNITS = {"department", "division", "desk", "section", "program", "programme", "unit", "studies", "affairs"}
 
 
 @dataclass
@@ -95,11 +101,12 @@ def phrase_apposition(sdoc, tok_start: int, tok_end: int, stop_at: set[int]) -> 
         sent_end = sdoc[tok_end].sent.end
         j = tok_end + 1
         toks = []
-        while j < sent_end and j not in stop_at and (_acceptable(sdoc[j])):
+        while j < sent_end and j not in stop_at and len(toks) < 20 and not (
+                sdoc[j].is_punct and sdoc[j].text not in ("-", "'s", "’s", ".")) and sdoc[j].pos_ not in ("VERB", "AUX"):
             toks.append(sdoc[j])
             j += 1
         toks = _trim_links(toks)
-        if toks and _has_title(toks[:4]):
+        if toks and _has_title(toks[:8]):
             return _analyse(sdoc, toks)
     return None
 
@@ -126,8 +133,10 @@ def _analyse(sdoc, toks) -> RolePhrase:
             prev = toks[i - 1].lower_ if i > 0 else ""
             nxt = toks[i + n] if i + n < len(toks) else None
             is_name = bool(gaz.country(span_text))
-            topic = is_name and nxt is not None and nxt.is_title and nxt.lower_ in lex.org_words
-            if prev in _DESTINATION or topic:
+            topic = is_name and nxt is not None and nxt.is_title and nxt.lower_ in _TOPIC_UNITS
+            posting = any(t.lower_ in _POSTINGS for t in toks)
+            elsewhere = prev in _ALWAYS_ELSEWHERE or (prev in _DESTINATION and posting)
+            if elsewhere or topic:
                 ph.excluded.update(t.i for t in toks[i:i + n])
             elif ph.country is None:
                 ph.country = code
