@@ -234,12 +234,14 @@ def _sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: s
             tok = sdoc[c.tok_start]
             if c.label == "NORP" and (_is_language_use(tok) or _modifies_other_people(tok)):
                 continue
-            if _is_destination(sdoc[c.tok_end - 1]) or not _nationality_position(sdoc[c.tok_end - 1]):
+            if _is_destination(sdoc[c.tok_end - 1]):
                 continue
-            refs_by_sent[sdoc[c.tok_start].sent.start].append((c.start, c.country))
+            refs_by_sent[sdoc[c.tok_start].sent.start].append((c.start, c.country, sdoc[c.tok_end - 1]))
     for cl in people:
         for m in cl.mentions:
-            refs = list(refs_by_sent.get(sdoc[m.tok_start].sent.start, []))
+            inside = sdoc[m.tok_end - 1]
+            refs = [(start, iso) for start, iso, tok in refs_by_sent.get(sdoc[m.tok_start].sent.start, [])
+                    if _nationality_position(tok) or inside in tok.subtree]   # "the United States under President X"
             refs += _group_refs(sdoc, cands, m)
             if refs:
                 _, iso = min(refs, key=lambda r: abs(r[0] - m.start))

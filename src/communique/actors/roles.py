@@ -20,7 +20,7 @@ _MODIFIERS = {"senior", "deputy", "first", "former", "acting", "chief", "head", 
 _DESTINATION = {"to", "in", "at", "from", "for", "into", "with", "on"}
 # where a role names a posting abroad, the place after "in/at" is the posting, not the nationality
 _POSTINGS = {"ambassador", "envoy", "consul", "correspondent", "representative", "attache", "attaché",
-             "chargé", "charge", "emissary", "bureau", "delegate", "observer"}
+             "chargé", "charge", "emissary", "bureau", "delegate"}
 _ALWAYS_ELSEWHERE = {"to", "into", "with", "for", "on"}
 # a country inside the name of a sub-unit is its subject ("the Kazakhstan Department of ...")
 _TOPIC_UNITS = {"department", "division", "desk", "section", "program", "programme", "unit", "studies", "affairs"}
@@ -102,7 +102,7 @@ def phrase_apposition(sdoc, tok_start: int, tok_end: int, stop_at: set[int]) -> 
         j = tok_end + 1
         toks = []
         while j < sent_end and j not in stop_at and len(toks) < 20 and not (
-                sdoc[j].is_punct and sdoc[j].text not in ("-", "'s", "’s", ".")) and sdoc[j].pos_ not in ("VERB", "AUX"):
+                sdoc[j].is_punct and sdoc[j].text not in ("-", "'s", "’s")) and sdoc[j].pos_ not in ("VERB", "AUX"):
             toks.append(sdoc[j])
             j += 1
         toks = _trim_links(toks)
@@ -125,7 +125,10 @@ def _analyse(sdoc, toks) -> RolePhrase:
             iso = gaz.country(span_text) or gaz.demonym(span_text)
             met = None if iso else gaz.metonym(span_text)
             org = None if iso or met else lex.org(span_text)
-            code = iso or (met[0] if met else None) or (org.country if org else None)
+            place = None if iso or met or org else gaz.place(span_text)
+            city = place.country if place and place.kind != "country" and span_text[:1].isupper() and (
+                place.kind == "capital" or place.population >= 100_000) else None
+            code = iso or (met[0] if met else None) or (org.country if org else None) or city
             if not code and n == 1 and tok.pos_ == "PROPN" and i + 1 < len(toks) and toks[i + 1].text in ("'s", "’s"):
                 ph.possessor_tok = ph.possessor_tok if ph.possessor_tok is not None else tok.i
             if not code:
