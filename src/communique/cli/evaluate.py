@@ -34,6 +34,8 @@ def _records(inputs: List[str], system: Optional[Path], published: Optional[str]
     from communique.evaluation.runner import UnusableOutput, read_output, run_pipeline
     from communique.nlp import ModelNotFound
 
+    if system is None and len(inputs) == 1 and _is_extractor_output(inputs[0]):
+        system = Path(inputs[0])      # `communique eval gold GOLD_DIR OUT.jsonl` scores an earlier run
     if system is not None:
         try:
             return read_output(system)
@@ -51,6 +53,18 @@ def _records(inputs: List[str], system: Optional[Path], published: Optional[str]
             for rec in run.records:
                 write(rec)
     return run
+
+
+def _is_extractor_output(path: str) -> bool:
+    """A JSONL file whose first record carries extraction results (events or an error), not raw input."""
+    if not path.endswith(".jsonl") or not Path(path).is_file():
+        return False
+    try:
+        with open(path, encoding="utf-8") as fh:
+            first = json.loads(fh.readline() or "{}")
+    except (OSError, ValueError):
+        return False
+    return isinstance(first, dict) and ("events" in first or "schema" in first or set(first) == {"id", "error"})
 
 
 def _bars(result: dict, bars: dict[str, Optional[float]]) -> list[str]:
