@@ -70,3 +70,16 @@ def test_every_event_points_at_its_sentence(extractor):
     ev = meet.evidence[0]
     assert doc.text[ev.start:ev.end] == ev.text
     assert meet.date.start == "2026-05-11"
+
+
+def test_events_need_a_political_actor(extractor):
+    doc = extractor.process(Document(id="h", raw_text="Researchers warn that heart disease could affect millions more "
+                                     "people in the coming decades, a study found.", published=PUBLISHED))
+    assert doc.events == []
+
+
+def test_role_phrase_takes_the_nationality_nearest_the_title(extractor):
+    doc = extractor.process(Document(id="n", raw_text="The envoy shuttled between Chile and Peruvian leader Marta "
+                                     "Quispe on Friday.", published=PUBLISHED))
+    quispe = next(a for a in doc.actors if a.name == "Marta Quispe")
+    assert quispe.country == "PER"

@@ -32,7 +32,7 @@ class RolePhrase:
     end_tok: int                     # exclusive
     text: str
     has_title: bool
-    country: Optional[str] = None    # first nationality-like country in the phrase
+    country: Optional[str] = None    # the nationality the phrase gives (its last country reference)
     possessor_tok: Optional[int] = None   # token of a person name followed by 's ("Putin's press secretary")
     excluded: set[int] = field(default_factory=set)
 
@@ -141,8 +141,8 @@ def _analyse(sdoc, toks) -> RolePhrase:
             elsewhere = prev in _ALWAYS_ELSEWHERE or (prev in _DESTINATION and posting)
             if elsewhere or topic:
                 ph.excluded.update(t.i for t in toks[i:i + n])
-            elif ph.country is None:
-                ph.country = code
+            else:
+                ph.country = code      # the last nationality wins: "between Syria and Palestinian leader X"
             i += n - 1
             break
         i += 1

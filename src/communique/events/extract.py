@@ -62,6 +62,7 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event]) -> list[Event]:
         return []
     taken = {(e.evidence[0].start, (e.trigger or "").lower()) for e in diplomatic for _ in [0] if e.evidence}
     covered = {s.start for e in diplomatic for s in e.evidence}
+    names = {m.text.lower() for a in doc.actors for m in a.mentions if len(m.text) > 2}
     out = []
     for e in extra:
         start = e.evidence[0].start if e.evidence else -1
@@ -69,6 +70,8 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event]) -> list[Event]:
             continue
         if start in covered and e.type in ("CONSULT",):
             continue
+        if not _political(e.source, names) and not _political(e.target, names):
+            continue      # "researchers warn that diabetes ...": no state or organised actor, no political event
         out.append(e)
     return out
 
@@ -83,6 +86,19 @@ def _per_target(cand: Candidate) -> list[Candidate]:
                         cand.location, cand.destination, cand.noun, dict(cand.extra))
         out.append(one)
     return out
+
+
+def _political(side: Optional[Side], actor_names: set[str] = frozenset()) -> bool:
+    """A side that is a coded actor or names one, or a collective such as "police" or "the rebels"."""
+    if side is None:
+        return False
+    if side.country or side.actor_id:
+        return True
+    low = (side.name or "").lower()
+    if any(n in low for n in actor_names):
+        return True
+    groups = set(lexicon()["political_groups"]["words"])
+    return any(w in groups for w in (side.name or "").lower().replace("'s", "").split())
 
 
 # -- one candidate → one event ----------------------------------------------

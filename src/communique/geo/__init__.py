@@ -73,6 +73,12 @@ class Gazetteer:
             short = next((n for n, i in _data_rows("geo_country_aliases.tsv") if i == iso3), None)
             if short:
                 self.country_names[iso3] = short
+        aliases = {}
+        for name, iso3 in _data_rows("geo_country_aliases.tsv"):
+            aliases.setdefault(iso3, name)
+        for iso3, name in list(self.country_names.items()):
+            if "," in name and iso3 in aliases:      # "Palestine, State of" -> "Palestine"
+                self.country_names[iso3] = aliases[iso3]
         self.country_names["USA"] = "United States"
         self.country_names["GBR"] = "United Kingdom"
         for dem, iso3 in _data_rows("geo_demonyms.tsv"):
