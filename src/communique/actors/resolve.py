@@ -16,7 +16,7 @@ from typing import Optional
 
 from communique.actors.candidates import Cand, entity_candidates, looks_like_name
 from communique.actors.lexicon import lexicon
-from communique.actors.names import given_keys, name_key, strip_possessive, surname_key
+from communique.actors.names import given_keys, strip_possessive, surname_key
 from communique.actors.roles import RolePhrase, phrase_apposition, phrase_before, role_text
 from communique.geo import country_name, gazetteer
 from communique.model import Actor, Document, Span
@@ -340,7 +340,7 @@ def _decide_countries(people: list[Cluster], cands: list[Cand], story: Optional[
 
 # -- organisations and countries --------------------------------------------
 def _cluster_orgs(sdoc, cands: list[Cand]) -> list[Cluster]:
-    lex, gaz = lexicon(), gazetteer()
+    lex = lexicon()
     clusters: dict[str, Cluster] = {}
     for c in cands:
         if c.label != "ORG":

@@ -15,7 +15,7 @@ from typing import Optional
 from communique.events.context import DocContext
 from communique.events.lexicon import lexicon, trigger_index
 from communique.events.modality import noun_status, verb_status
-from communique.model import Actor, Location, Side, Span
+from communique.model import Actor, Location
 
 _PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "zoom"}
 _WITH = {"with", "between", "among", "to", "by", "from", "for", "over"}

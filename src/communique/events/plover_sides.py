@@ -20,21 +20,10 @@ _NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "conj"
 
 @functools.lru_cache(maxsize=1)
 def _country_fn():
-    """communique.geo.country_code when the geo stage provides it, else a pycountry lookup."""
-    try:
-        from communique.geo import country_code  # type: ignore
+    """The gazetteer's lookup: country names, demonyms, metonyms and big cities → ISO3."""
+    from communique.geo import country_code
 
-        return country_code
-    except Exception:  # geo not ready: degrade to ISO names only
-        import pycountry
-
-        def country_code(text: str) -> Optional[str]:
-            try:
-                return pycountry.countries.lookup(text.strip()).alpha_3
-            except LookupError:
-                return None
-
-        return country_code
+    return country_code
 
 
 @functools.lru_cache(maxsize=4096)

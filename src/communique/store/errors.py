@@ -1,8 +1,6 @@
 """One exception type for every store failure, with a message a person can act on."""
 from __future__ import annotations
 
-import sqlite3
-
 
 class StoreError(Exception):
     """Raised for any database problem; ``str(exc)`` is meant to be shown to the user as is."""

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Callable, Optional
 
 from communique.timex.calendar import (
-    add_months, month_end, month_range, parse_day, safe_date, shift, week_start, year_range,
+    add_months, month_range, parse_day, safe_date, shift, week_start, year_range,
 )
 from communique.timex.lexicon import lexicon
 from communique.timex.types import Timex

