@@ -5,10 +5,11 @@ import gzip
 import io
 import json
 
-import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+
+fsspec = pytest.importorskip("fsspec")
 
 from communique.engines.sources import expand_shards, read_shard, read_sources
 
