@@ -12,11 +12,11 @@ __version__ = "0.1.0"
 
 def extract(paths, published=None, model=None):
     """Read and extract every document under ``paths``; returns a list of :class:`Document`."""
-    from communique.ingest import read_paths
+    from communique.engines.sources import read_sources
     from communique.pipeline import Extractor
 
     extractor = Extractor(model=model)
-    return list(extractor.pipe(read_paths(paths, published=published)))
+    return list(extractor.pipe(read_sources(paths, published=published)))
 
 
 def open(path="communique.db", **kwargs):  # noqa: A001 - mirrors sqlite3/datasette style

@@ -13,7 +13,7 @@ from typing import Iterator, List, Optional
 
 import typer
 
-from communique.cli.output import progress
+from communique.cli.output import progress, published_option
 
 DB_HELP = "Database file (default: $COMMUNIQUE_DB or communique.db)."
 
@@ -82,8 +82,9 @@ def _read_extracted(paths: List[str]) -> Iterator:
 def ingest(
     paths: List[str] = typer.Argument(..., help="Files or directories to extract and store ('-' for stdin)."),
     db: str = _db_option(),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that lack one."),
+    published: Optional[str] = published_option(),
     model: Optional[str] = typer.Option(None, "--model", help="Any installed spaCy pipeline (default en_core_web_sm)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes, each loading the model once."),
     extracted: bool = typer.Option(False, "--extracted", help="Inputs are JSON Lines from `communique extract`: store them as they are."),
     batch_size: int = typer.Option(50, "--batch-size", help="Documents per transaction."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
@@ -95,16 +96,16 @@ def ingest(
     if extracted:
         docs = _read_extracted(paths)
     else:
-        from communique.ingest import read_paths
-        from communique.nlp import ModelNotFound
-        from communique.pipeline import Extractor
+        from communique.engines.local import extract_parallel
+        from communique.engines.sources import read_sources
+        from communique.nlp import ModelNotFound, load_model
 
         try:
-            extractor = Extractor(model=model)
+            load_model(model)       # fail fast, before any worker starts
         except ModelNotFound as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2)
-        docs = extractor.pipe(read_paths(paths, published=published))
+        docs = extract_parallel(read_sources(paths, published=published), workers=workers, model=model)
     with store, progress(quiet, label="stored") as tick:
         def seen(doc, outcome):
             tick(doc)

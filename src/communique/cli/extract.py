@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from communique.cli.output import open_output, progress
+from communique.cli.output import open_output, progress, published_option
 
 
 class Engine(str, Enum):
@@ -24,7 +24,7 @@ def extract(
                                       "'-' for stdin, fsspec URLs (s3://...), http(s) pages or feeds, "
                                       "'feed:FILE-or-URL', 'urls:FILE' (or *.urls) lists of URLs."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here (default: stdout)."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that lack one."),
+    published: Optional[str] = published_option(),
     model: Optional[str] = typer.Option(None, "--model", help="Any installed spaCy pipeline (default en_core_web_sm)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (local) or actors (ray); "
                                 "each loads the model once."),

@@ -8,6 +8,27 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 
+def published_day(value: Optional[str]) -> Optional[str]:
+    """Typer callback for ``--published``: a readable day or a clear usage error, never silent None."""
+    if value is None:
+        return None
+    from communique.ingest.dates import normalize_day
+
+    day = normalize_day(value)
+    if day is None:
+        import typer
+
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD")
+    return day
+
+
+def published_option():
+    import typer
+
+    return typer.Option(None, "--published", callback=published_day,
+                        help="Publication date YYYY-MM-DD for inputs that lack one.")
+
+
 @contextlib.contextmanager
 def open_output(path: Optional[Path]) -> Iterator[Callable[[dict], None]]:
     """A writer of JSON lines to ``path`` (written to a temp file, then renamed) or stdout."""
