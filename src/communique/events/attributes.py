@@ -47,15 +47,17 @@ def add_attributes(ctx: DocContext, events: list[Event]) -> None:
             if topics:
                 ev.attributes.setdefault("topics", topics)
     if main_visit is not None:
-        ceremony = [c for c in attrs["ceremony"] if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", lowered)]
-        # keep the most specific phrase ("guard of honor", not also "honor guard" variants twice)
+        found = [c for c in attrs["ceremony"] if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", lowered)]
+        # keep the most specific phrase: "gun salute", not also "salute"; "anthems", not also "anthem"
+        ceremony = [c for c in found if not any(c != o and c in o for o in found)]
         if ceremony:
             main_visit.attributes.setdefault("ceremony", ceremony)
         for ev in events:
             if ev.type == "HOST" and "ceremony" not in ev.attributes and ceremony:
                 ev.attributes["ceremony"] = ceremony
-        if "visit_kind" not in main_visit.attributes:
-            m = re.search(r"\b(state|official|working|private|transit)\s+visit", lowered)
+        if "visit_kind" not in main_visit.attributes:   # the headline often names the kind the body assumes
+            m = re.search(r"\b(state|official|working|private|transit)\s+visit",
+                          f"{(ctx.doc.title or '').lower()}\n{lowered}")
             if m:
                 main_visit.attributes["visit_kind"] = m.group(1)
 

@@ -14,7 +14,7 @@ from typing import Optional
 from communique.events.attributes import add_attributes
 from communique.events.context import DocContext
 from communique.events.diplomatic import Candidate, find_candidates
-from communique.events.lexicon import lexicon
+from communique.events.lexicon import lexicon, political_groups
 from communique.model import DateRange, Document, Event, Side, Span
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,6 @@ def extract_events(doc: Document, sdoc) -> list[Event]:
 
     ctx = DocContext(doc, sdoc)
     timexes = find_timexes(doc.text, doc.published)
-    future_sents = {sdoc[0:0].start}
     future_sents = set()
     for t in timexes:
         if t.direction == "future":
@@ -51,16 +50,15 @@ def extract_events(doc: Document, sdoc) -> list[Event]:
 
 
 def _plover_events(doc: Document, sdoc, diplomatic: list[Event]) -> list[Event]:
-    try:
-        from communique.events.plover import extract_plover_events
-    except ImportError:
-        return []
+    """PLOVER breadth events, minus those a diplomatic event already codes and those with no political actor."""
+    from communique.events.plover import extract_plover_events
+
     try:
         extra = extract_plover_events(doc, sdoc)
     except Exception:   # breadth rules must never cost the diplomatic events
         log.debug("PLOVER rules failed on %s", doc.id, exc_info=True)
         return []
-    taken = {(e.evidence[0].start, (e.trigger or "").lower()) for e in diplomatic for _ in [0] if e.evidence}
+    taken = {(e.evidence[0].start, (e.trigger or "").lower()) for e in diplomatic if e.evidence}
     covered = {s.start for e in diplomatic for s in e.evidence}
     names = {m.text.lower() for a in doc.actors for m in a.mentions if len(m.text) > 2}
     out = []
@@ -97,8 +95,7 @@ def _political(side: Optional[Side], actor_names: set[str] = frozenset()) -> boo
     low = (side.name or "").lower()
     if any(n in low for n in actor_names):
         return True
-    groups = set(lexicon()["political_groups"]["words"])
-    return any(w in groups for w in (side.name or "").lower().replace("'s", "").split())
+    return any(w in political_groups() for w in low.replace("'s", "").split())
 
 
 # -- one candidate → one event ----------------------------------------------

@@ -14,6 +14,11 @@ def lexicon() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+def political_groups() -> frozenset[str]:
+    return frozenset(lexicon()["political_groups"]["words"])
+
+
+@functools.lru_cache(maxsize=1)
 def trigger_index() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """lemma → event types, for verbs and for nouns."""
     lex = lexicon()
