@@ -83,3 +83,9 @@ def test_role_phrase_takes_the_nationality_nearest_the_title(extractor):
                                      "Quispe on Friday.", published=PUBLISHED))
     quispe = next(a for a in doc.actors if a.name == "Marta Quispe")
     assert quispe.country == "PER"
+
+
+def test_not_just_is_a_contrast_not_a_negation(extractor):
+    evs = extract(extractor, "Mexican President Lucia Vega did not just visit Canada; she toured three provinces.")
+    visit = next(e for e in evs if e.type == "VISIT")
+    assert visit.status == "occurred" and visit.target.country == "CAN"

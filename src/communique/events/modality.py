@@ -8,13 +8,21 @@ from __future__ import annotations
 from communique.events.lexicon import lexicon
 
 _GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
+_CONTRAST = {"just", "only", "merely", "simply", "solely"}
+
+
+def is_contrastive(neg) -> bool:
+    """"not just a tribute", "not only talks": a contrast, not a negation."""
+    nxt = neg.nbor() if neg.i + 1 < len(neg.doc) else None
+    return nxt is not None and nxt.lower_ in _CONTRAST
 
 
 def _aux_status(verb) -> str | None:
     mod = lexicon()["modality"]
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
     words = {a.lower_ for a in auxes}
-    if words & set(mod["negation"]) or any(c.dep_ == "neg" for c in verb.children):
+    negs = [c for c in verb.children if c.dep_ == "neg" or c.lower_ in mod["negation"] and c.dep_ in ("aux", "neg")]
+    if any(not is_contrastive(c) for c in negs):
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in mod["hypothetical_markers"] for c in verb.children):
         return "hypothetical"

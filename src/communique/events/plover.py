@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from communique.events.modality import is_contrastive
 from communique.events.plover_lexicon import Entry, Lexicon, lexicon
 from communique.events.plover_sides import resolve_side
 from communique.model import Event, Side, Span
@@ -237,8 +238,8 @@ def _modality(hit: Hit, lex: Lexicon, sent) -> None:
         kids = list(cur.children)
         lems = {_lemma(c) for c in kids if c.dep_ in ("aux", "auxpass")} | {
             c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "neg" or (c.lower_ in m["negators"] and c.dep_ in ("neg", "advmod", "det"))
-               for c in kids):
+        if any((c.dep_ == "neg" or (c.lower_ in m["negators"] and c.dep_ in ("neg", "advmod", "det")))
+               and not is_contrastive(c) for c in kids):
             negated = True
         if steps == 0 and cur.dep_ == "acomp" and cur.head.i != cur.i:   # "must be ready to"
             hk = [c for c in cur.head.children if c.dep_ in ("aux", "auxpass")]
