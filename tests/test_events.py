@@ -89,3 +89,33 @@ def test_not_just_is_a_contrast_not_a_negation(extractor):
     evs = extract(extractor, "Mexican President Lucia Vega did not just visit Canada; she toured three provinces.")
     visit = next(e for e in evs if e.type == "VISIT")
     assert visit.status == "occurred" and visit.target.country == "CAN"
+
+
+@pytest.mark.parametrize("text, etype, status", [
+    ("Russian President Ivan Petrov had no plans to meet Ukrainian President Taras Bondar.", "MEET", "negated"),
+    ("Brazilian President Paulo Souza invited Argentine President Diego Ruiz to visit Brasilia.", "INVITE", "occurred"),
+    ("Turkish President Kemal Aydin received Ukrainian President Taras Bondar in Istanbul on Saturday.", "HOST",
+     "occurred"),
+    ("Kenya's President William Otieno could visit Ethiopia if the security situation improves.", "VISIT",
+     "hypothetical"),
+])
+def test_status_table(extractor, text, etype, status):
+    evs = [e for e in extract(extractor, text) if e.type == etype]
+    assert evs and evs[0].status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian President Ali Rahimi welcomed the decision of Iraqi Prime Minister Omar Saleh to reopen the border.",
+    "French President Pierre Lamy called Russian President Ivan Petrov a dangerous man.",
+])
+def test_no_engagement_in_these(extractor, text):
+    assert not [e for e in extract(extractor, text) if e.type in ("HOST", "CALL")]
+
+
+def test_after_meeting_is_done_even_in_a_planned_sentence(extractor):
+    evs = extract(extractor, "Thai Prime Minister Somchai Boon is expected to visit Vietnam in late May, after "
+                             "meeting with Chinese President Li Wen.")
+    meet = next(e for e in evs if e.type == "MEET")
+    assert meet.status == "occurred"
+    visit = next(e for e in evs if e.type == "VISIT")
+    assert visit.status == "planned" and visit.date.start >= "2026-05-20"

@@ -16,3 +16,14 @@ def test_document_round_trips_through_dict():
 def test_error_document_serialises_as_error_record():
     doc = Document(id="bad", error="binary file")
     assert doc.to_dict() == {"id": "bad", "error": "binary file"}
+
+
+def test_language_id_keeps_name_heavy_english_ledes_english():
+    from communique.nlp import detect_language
+
+    for text in ("Turkish President Kemal Aydin received Ukrainian President Taras Bondar in Istanbul on Saturday.",
+                 "Brazilian President Paulo Souza invited Argentine President Diego Ruiz to visit Brasilia."):
+        assert detect_language(text)[0] == "en"
+    assert detect_language("Le président français est arrivé à Alger pour une visite d'État.")[0] == "fr"
+    assert detect_language("Президент Казахстана прибыл в Москву с государственным визитом.")[0] == "ru"
+    assert detect_language("12 34 !!") == (None, 0.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
+from communique.actors.roles import role_words
 from communique.geo import country_name, gazetteer, locate
 from communique.model import Actor, Document, Location, Side
 
@@ -52,7 +53,10 @@ class DocContext:
                     best = cand
         if best is not None and best.kind == "person":
             return best
-        # search the phrase for a named person ("speaker of X's Council Valentina M.")
+        # a role noun's phrase names its holder ("speaker of X's Council Valentina M."); other nouns
+        # ("the decision of X") are not their actor
+        if tok.lower_ not in role_words() and tok.lemma_.lower() not in role_words():
+            return best
         lo, hi = tok.left_edge.i, min(tok.right_edge.i, tok.i + 12)
         for i in range(lo, hi + 1):
             a = self.tok_actor.get(i)

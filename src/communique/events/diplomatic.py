@@ -19,6 +19,8 @@ from communique.model import Actor, Location
 
 _PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "zoom"}
 _WITH = {"with", "between", "among", "to", "by", "from", "for", "over"}
+_INTENT_NOUNS = {"plan", "intention", "decision", "desire", "readiness", "willingness", "hope", "proposal", "offer",
+                 "invitation", "agreement", "refusal", "attempt", "bid", "chance", "opportunity"}
 
 
 @dataclass
@@ -91,6 +93,9 @@ def _is_phone_call(tok, phone: bool) -> bool:
         return phone
     if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children):
         return False
+    if any(c.dep_ == "dobj" and any(a.dep_ == "appos" and a.pos_ == "NOUN" for a in c.children)
+           for c in tok.children):
+        return False       # "called X a dangerous man" names X, it is no phone call
     if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon")) for c in tok.children):
         return False
     return phone or any(c.dep_ == "dobj" for c in tok.children)
@@ -120,6 +125,10 @@ def _subject(ctx: DocContext, verb, raised: bool = False) -> list[Actor]:
             return _expand(ctx, c)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:   # "hoped to discuss", "is scheduled to travel"
         return _subject(ctx, verb.head, raised=verb.dep_ == "xcomp")
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS:   # "X had no plans to meet Y"
+        carrier = verb.head.head
+        if carrier.pos_ in ("VERB", "AUX") and carrier is not verb.head:
+            return _subject(ctx, carrier)
     if verb.dep_ == "acl" or verb.dep_ == "relcl":
         return _expand(ctx, verb.head)
     return []

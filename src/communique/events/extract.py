@@ -60,13 +60,14 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event]) -> list[Event]:
         return []
     taken = {(e.evidence[0].start, (e.trigger or "").lower()) for e in diplomatic if e.evidence}
     covered = {(s.start, e.plover.get("type")) for e in diplomatic for s in e.evidence}
+    covered_sents = {s.start for e in diplomatic for s in e.evidence}
     names = {m.text.lower() for a in doc.actors for m in a.mentions if len(m.text) > 2}
     out = []
     for e in extra:
         start = e.evidence[0].start if e.evidence else -1
         if (start, (e.trigger or "").lower()) in taken:
             continue
-        if (start, e.type) in covered:
+        if (start, e.type) in covered or (e.type == "CONSULT" and start in covered_sents):
             continue      # "will hold a meeting with X": the planned MEET already stands for the AGREE
         if not _political(e.source, names) and not _political(e.target, names):
             continue      # "researchers warn that diabetes ...": no state or organised actor, no political event

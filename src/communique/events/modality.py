@@ -41,6 +41,8 @@ def _aux_status(verb) -> str | None:
 def verb_status(verb, future_date: bool = False) -> str:
     """Status of a verb trigger, walking up through governing verbs ("plans to visit")."""
     mod = lexicon()["modality"]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "since", "following"):
+        return "occurred"      # "after meeting X": done before the main clause, whatever its mood
     tok, hops = verb, 0
     while tok is not None and hops < 4:
         status = _aux_status(tok)
@@ -54,6 +56,13 @@ def verb_status(verb, future_date: bool = False) -> str:
         if any(c.lower_ in ("due", "set", "scheduled", "expected", "planned") and c.dep_ in ("acomp", "amod")
                for c in tok.children) and tok.lemma_ == "be":
             return "planned"
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":         # "no plans to meet", "a plan to visit"
+            noun = tok.head
+            if any(c.lower_ in ("no", "never") or c.dep_ == "neg" for c in noun.children):
+                return "negated"
+            if noun.lemma_.lower() in ("plan", "intention", "decision", "readiness", "willingness", "hope",
+                                       "proposal", "offer", "invitation", "bid"):
+                return "planned"
         if tok.dep_ in _GOVERNING and tok.head is not tok:
             tok, hops = tok.head, hops + 1
         else:
