@@ -119,3 +119,47 @@ def test_after_meeting_is_done_even_in_a_planned_sentence(extractor):
     assert meet.status == "occurred"
     visit = next(e for e in evs if e.type == "VISIT")
     assert visit.status == "planned" and visit.date.start >= "2026-05-20"
+
+
+SCRAPED_VISIT = """Valdor president arrives in Lisbon for talks
+
+SHARE
+
+Valdor president arrives in Lisbon for talks Photo: press office
+
+Lisbon. NewsWire – President of Ecuador Rafael Mora arrived in Lisbon on Thursday on an official visit, the presidential press office reports.
+
+At the airport, the Ecuadorian leader was greeted by Portuguese Prime Minister Rui Costa and Foreign Minister Ana Reis. A guard of honour lined up on the tarmac.
+
+The two presidents will hold talks in narrow and expanded formats on Friday. A package of agreements is expected to be signed after the talks.
+
+"Portugal is our bridge to Europe," Mora told reporters.
+
+The Ecuadorian President will also visit a port terminal and meet with business leaders.
+
+NewsWire
+Read also
+Fuel prices rise again
+Weather
+Lisbon +18
+"""
+
+
+def test_scraped_visit_page_end_to_end(extractor):
+    doc = extractor.process(Document(id="v", raw_text=SCRAPED_VISIT, published="2026-03-12"))   # a Thursday
+    assert doc.title.startswith("Valdor president arrives")
+    assert "Read also" not in doc.text and doc.text.count("arrived in Lisbon") == 1
+    by_type = {}
+    for e in doc.events:
+        by_type.setdefault(e.type, []).append(e)
+    visit = by_type["VISIT"][0]
+    assert (visit.source.name, visit.source.country, visit.target.country) == ("Rafael Mora", "ECU", "PRT")
+    assert visit.date.start == "2026-03-12" and visit.attributes["visit_kind"] == "official"
+    host = by_type["HOST"][0]
+    assert [p["name"] for p in host.attributes["greeting_party"]] == ["Rui Costa", "Ana Reis"]
+    assert "guard of honour" in host.attributes["ceremony"]
+    talks = [e for e in by_type["MEET"] if e.status == "planned"]
+    assert len(talks) == 1 and talks[0].date.start == "2026-03-13"      # Friday after a Thursday story
+    assert by_type["SIGN"][0].status == "planned"
+    quote = doc.quotes[0]
+    assert quote.text.startswith("Portugal is our bridge") and quote.speaker.name == "Rafael Mora"

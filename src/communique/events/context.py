@@ -33,15 +33,15 @@ class DocContext:
     # -- actors -----------------------------------------------------------
     def actor_of(self, tok) -> Optional[Actor]:
         """The actor a token (or its noun phrase) names; a pronoun is resolved to a person."""
-        if tok.i in self.tok_actor:
-            found = self.tok_actor[tok.i]
-            if found.kind != "person":     # "Outlet.kz – President of X Name": the apposed person acts
-                for child in tok.children:
-                    if child.dep_ == "appos":
-                        for t in child.subtree:
-                            a = self.tok_actor.get(t.i)
-                            if a is not None and a.kind == "person":
-                                return a
+        found = self.tok_actor.get(tok.i)
+        if found is None or found.kind != "person":    # "Outlet – President of X Name": the apposed person acts
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    for t in child.subtree:
+                        a = self.tok_actor.get(t.i)
+                        if a is not None and a.kind == "person":
+                            return a
+        if found is not None:
             return found
         if tok.lower_ in _PERSON_PRONOUNS:
             return self.pronoun_antecedent(tok)
@@ -84,9 +84,11 @@ class DocContext:
         return last
 
     def pair_for(self, tok) -> list[Actor]:
-        """"the prime ministers" → the two people titled prime minister, else the main pair."""
+        """"the prime ministers" → the two people titled prime minister, unless the main pair fits the title."""
         words = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ not in ("two", "both")]
         title = " ".join(words + [tok.lemma_.lower()])
+        if len(self.main_pair) == 2 and all(not a.role or title in a.role.lower() for a in self.main_pair):
+            return list(self.main_pair)
         titled = [a for a in self.doc.actors if a.kind == "person" and a.role and title in a.role.lower()]
         titled.sort(key=lambda a: len(a.mentions), reverse=True)
         if len(titled) >= 2 and titled[0].country != titled[1].country:

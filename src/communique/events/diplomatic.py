@@ -236,9 +236,27 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
     if etype in ("MEET", "CALL") and len(subj) >= 2 and not objs:     # "X and Y met", "X and Y spoke by phone"
         subj, objs = subj[:1], subj[1:]
     cand.sources, cand.targets = subj, objs
-    if etype == "MEET" and subj and not objs and tok.lemma_ in ("discuss", "meet", "talk", "negotiate"):
+    topic_verb = tok.lemma_ in ("discuss", "talk", "negotiate")      # their object is a topic, not a party
+    has_partner_phrase = any(_names_other_party(c) for c in tok.children if not (topic_verb and c.dep_ == "dobj"))
+    if etype == "MEET" and subj and not objs and not has_partner_phrase and tok.lemma_ in (
+            "discuss", "meet", "talk", "negotiate"):
         cand.targets = [a for a in ctx.main_pair if a not in subj][:1] if subj[0] in ctx.main_pair else []
     return bool(cand.sources and cand.targets)
+
+
+_COUNTERPART_NOUNS = {"colleague", "counterpart", "delegation", "partner", "side", "guest", "host", "team"}
+
+
+def _names_other_party(child) -> bool:
+    """"meet with business leaders" names another party; "with colleagues" or "with his counterpart" points
+    back to the document's other main actor."""
+    if child.dep_ == "dobj":
+        objs = [child]
+    elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
+        objs = [p for p in child.children if p.dep_ == "pobj"]
+    else:
+        return False
+    return any(o.lemma_.lower() not in _COUNTERPART_NOUNS for o in objs)
 
 
 def _light_verb(noun):
@@ -293,6 +311,8 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
         return bool(sources)
     if etype in ("MEET", "CALL") and not sources and len(targets) >= 2:   # "talks between X and Y"
         sources, targets = targets[:1], targets[1:]
+    if etype in ("MEET", "CALL", "SIGN") and len(sources) >= 2 and not targets:   # "the two presidents held talks"
+        sources, targets = sources[:1], sources[1:]
     cand.sources, cand.targets = sources, targets
     return bool(sources and targets)
 

@@ -173,18 +173,27 @@ def _confidence(cand: Candidate, source: Side, target: Side) -> float:
 
 def _date_for(start: int, end: int, cand: Candidate, timexes, published: Optional[str]) -> Optional[DateRange]:
     """The sentence's time expression nearest the trigger, matching the status; else the rules below."""
+    from communique.timex import resolve_timex
+
     inside = [t for t in timexes if start <= t.start < end]
     trig = cand.trigger.idx
     if cand.status == "planned":
-        pool = [t for t in inside if t.direction == "future"] or [t for t in inside if t.direction != "past"]
+        wanted, clash = "future", "past"
     else:
-        pool = [t for t in inside if t.direction != "future"]
-    pool = sorted(pool, key=lambda t: abs(t.start - trig))
+        wanted, clash = "past", "future"
+    # prefer expressions whose tense agrees with the event; nearest to the trigger first
+    pool = sorted(inside, key=lambda t: (t.direction == clash, t.direction != wanted, abs(t.start - trig)))
     for t in pool:
-        if t.start_date:
-            return DateRange(t.start_date, t.end_date or t.start_date, t.text)
         if t.kind == "unanchored":
             return None
+        if t.direction == clash and cand.status in ("planned", "occurred"):
+            # the timex guessed the clause's tense from its words; the parse knows better ("will hold talks
+            # in expanded formats on Friday" is future whatever "expanded" suggests)
+            redone = resolve_timex(t.text, published, tense=wanted)
+            if redone:
+                return DateRange(redone[0], redone[1], t.text)
+        if t.start_date:
+            return DateRange(t.start_date, t.end_date or t.start_date, t.text)
     if cand.status == "occurred" and published:
         # an engagement reported as news with no date words: the publication day
         return DateRange(published, published, None)
