@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from communique.events.context import DocContext
-from communique.events.lexicon import lexicon, trigger_index
+from communique.events.lexicon import lexicon, light_verbs, trigger_index
 from communique.events.modality import noun_status, verb_status
 from communique.model import Actor, Location
 
@@ -43,7 +43,6 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
     for sent in ctx.sdoc.sents:
         phone = any(t.lower_ in _PHONE_WORDS for t in sent)
         future = sent.start in future_sents
-        seen_nouns = set()
         for tok in sent:
             types = []
             if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
@@ -64,8 +63,6 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
                 cand = Candidate(etype, tok, sent, noun=noun)
                 cand.status = noun_status(tok, future) if noun else verb_status(tok, future)
                 if (_fill_noun if noun else _fill_verb)(ctx, cand):
-                    if noun:
-                        seen_nouns.add(tok.i)
                     out.append(cand)
                     out += _more_destinations(ctx, cand)
     return out
@@ -194,11 +191,10 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
     tok, etype = cand.trigger, cand.type
     passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl"
     if etype == "VISIT":
-        lemma = tok.lemma_.lower()
         cand.sources = _subject(ctx, tok) if not passive else _passive_subject(ctx, tok)
         dest = _destination(ctx, tok, cand.extra)
-        if dest is None:
-            return lemma == "visit" and bool(cand.sources) and False
+        if dest is None:      # a trip with no destination in its clause codes nothing
+            return False
         cand.location, host = dest
         cand.destination = cand.location.country
         if host is not None:
@@ -227,7 +223,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
                 cand.targets = [a for a in _objects(ctx, o, preps={"with", "between"}) if a not in cand.sources]
         if len(cand.sources) >= 2 and not cand.targets:
             cand.sources, cand.targets = cand.sources[:1], cand.sources[1:]
-        cand.targets = [a for a in cand.targets if a not in cand.sources and a.kind != "organization" or a.sector == "IGO"]
+        cand.targets = [a for a in cand.targets
+                        if a not in cand.sources and (a.kind != "organization" or a.sector == "IGO")]
         return True       # parties may come from the document's dyad
     subj = _agent(ctx, tok) if passive else _subject(ctx, tok)
     objs = _passive_subject(ctx, tok) if passive else _objects(ctx, tok)
@@ -260,7 +257,8 @@ def _names_other_party(child) -> bool:
 
 
 def _light_verb(noun):
-    light = set(lexicon()["light_verbs"]["words"])
+    """The verb that carries an event noun: "held talks", "sent a message of condolence"."""
+    light = light_verbs()
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in light:
         return head
@@ -280,7 +278,7 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
     light = _light_verb(noun)
     if not sources and light is not None:
         sources = _subject(ctx, light)
-        if light is not None and cand.status == "occurred":
+        if cand.status == "occurred":
             cand.status = verb_status(light)
     if not sources:
         for c in noun.children:

@@ -14,6 +14,11 @@ def lexicon() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["light_verbs"]["words"])
+
+
+@functools.lru_cache(maxsize=1)
 def political_groups() -> frozenset[str]:
     return frozenset(lexicon()["political_groups"]["words"])
 
