@@ -46,3 +46,13 @@ def test_metonym_maps_to_country(extractor):
                                      published="2026-03-03"))
     kremlin = next(a for a in doc.actors if a.name.lower().endswith("kremlin"))
     assert kremlin.country == "RUS" and kremlin.sector == "GOV"
+
+
+def test_titled_names_the_tagger_missed(extractor):
+    doc = extractor.process(Document(id="t4", raw_text="The Moldovan delegation includes Foreign Minister Ion Rusu; "
+                                     "Defense Minister Vadim Ceban; and army commander Petru Lungu.",
+                                     published="2026-03-03"))
+    people = {a.name: a for a in doc.actors if a.kind == "person"}
+    assert {"Ion Rusu", "Vadim Ceban", "Petru Lungu"} <= set(people)
+    assert all(people[n].country == "MDA" for n in ("Ion Rusu", "Vadim Ceban", "Petru Lungu"))
+    assert people["Vadim Ceban"].role == "Defense Minister"

@@ -17,7 +17,7 @@ from typing import Optional
 from communique.actors.candidates import Cand, entity_candidates, looks_like_name
 from communique.actors.lexicon import lexicon
 from communique.actors.names import given_keys, strip_possessive, surname_key
-from communique.actors.roles import RolePhrase, phrase_apposition, phrase_before, role_text
+from communique.actors.roles import RolePhrase, phrase_apposition, phrase_before, role_text, role_words
 from communique.geo import country_name, gazetteer
 from communique.model import Actor, Document, Span
 
@@ -51,6 +51,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     """Fill ``doc.actors`` from the parse; every mention's offsets index ``doc.text``."""
     cands = entity_candidates(sdoc)
     _promote_people(sdoc, cands)
+    cands = _add_titled_names(sdoc, cands)
     cands = _add_bare_surnames(sdoc, cands)
     people = _cluster_people(cands)
     person_toks = {i for c in cands if c.label == "PERSON" for i in range(c.tok_start, c.tok_end)}
@@ -86,6 +87,38 @@ def _promote_people(sdoc, cands: list[Cand]) -> None:
         if (c.label == "ORG" and not c.sector or c.label == "PLACE" and not c.country) and len(c.text.split()) == 1 \
                 and surname_key(c.text) in known:
             c.label = "PERSON"
+
+
+def _add_titled_names(sdoc, cands: list[Cand]) -> list[Cand]:
+    """"Defense Minister Rustem Umerov" when the tagger saw no entity: a title followed by a name-shaped run."""
+    heads = title_heads()
+    covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    extra = []
+    i = 0
+    while i < len(sdoc) - 2:
+        if sdoc[i].lower_ in heads and sdoc[i + 1].i not in covered:
+            j = i + 1
+            while j < len(sdoc) and j - i <= 3 and sdoc[j].pos_ == "PROPN" and sdoc[j].is_title and j not in covered:
+                j += 1
+            run = list(sdoc[i + 1:j])
+            if 2 <= len(run) <= 3 and looks_like_name(run) and not any(t.lower_ in role_words() for t in run):
+                extra.append(Cand(run[0].idx, run[-1].idx + len(run[-1].text), sdoc[i + 1:j].text, "PERSON",
+                                  i + 1, j))
+                i = j
+                continue
+        i += 1
+    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
+
+
+def title_heads() -> set[str]:
+    """Last words of titles ("minister", "president", "ambassador"): what stands right before a name."""
+    global _TITLE_HEADS
+    if _TITLE_HEADS is None:
+        _TITLE_HEADS = {t.split()[-1] for t in lexicon().title_sector} - {"of", "to", "state", "general"}
+    return _TITLE_HEADS
+
+
+_TITLE_HEADS: Optional[set[str]] = None
 
 
 def _add_bare_surnames(sdoc, cands: list[Cand]) -> list[Cand]:
