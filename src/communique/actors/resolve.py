@@ -80,7 +80,8 @@ def _promote_people(sdoc, cands: list[Cand]) -> None:
         prev = [t.lower_ for t in sdoc[max(c.tok_start - _TITLE_BEFORE, span.sent.start):c.tok_start]]
         titled = bool(prev) and (prev[-1] in titles or " ".join(prev[-2:]) in titles)
         det_before = c.tok_start > 0 and sdoc[c.tok_start - 1].lower_ in ("the", "a", "an")
-        if looks_like_name(list(span)) and (titled or not det_before):
+        title_after = c.tok_end < len(sdoc) and sdoc[c.tok_end].lower_ in titles    # "X Affairs Minister"
+        if looks_like_name(list(span)) and (titled or not det_before) and not title_after:
             c.label = "PERSON"
     known = {surname_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) > 1}
     for c in cands:

@@ -97,6 +97,8 @@ class DocContext:
 
     def is_pair_phrase(self, tok) -> bool:
         """"the two leaders", "both presidents", "the sides" name the main pair."""
+        if tok.lower_ == "two" and tok.dep_.startswith("nsubj"):      # "when the two meet in Paris"
+            return any(c.lower_ == "the" for c in tok.children)
         if tok.lower_ not in _PAIR_HEADS or tok.tag_ not in ("NNS", "NNPS"):
             return False
         return any(c.lower_ in ("two", "both", "the") for c in tok.children)
@@ -128,11 +130,14 @@ class DocContext:
 
     def place_of(self, tok) -> Optional[tuple[Location, Optional[Actor]]]:
         """A destination: a place name, a country, or a person/org standing for their country."""
-        if tok.ent_type_ in ("GPE", "LOC") or tok.pos_ == "PROPN" and not tok.ent_type_:
+        named = self.tok_actor.get(tok.i)
+        tagged_place = tok.ent_type_ in ("GPE", "LOC")
+        if tagged_place or tok.pos_ == "PROPN" and (named is None or named.kind == "country"):
             for text in (_phrase_text(tok), tok.text):
-                loc = locate(text)
-                if loc:
-                    return loc, None
+                place = gazetteer().place(text)
+                # an untagged word is a destination only if it is a well-known place ("Airport" is also a town)
+                if place and (tagged_place or place.kind != "city" or place.population >= 100_000):
+                    return Location(place.name, place.country, place.lat, place.lon), None
         a = self.tok_actor.get(tok.i) or self.actor_of(tok)
         if a is not None and a.country:
             if a.kind == "country":

@@ -41,6 +41,8 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
     verbs, nouns = trigger_index()
     out = []
     for sent in ctx.sdoc.sents:
+        if sent.text.rstrip(" \"”’'").endswith("?"):
+            continue      # a question asserts nothing ("what is the purpose of X's trip to Canada?")
         phone = any(t.lower_ in _PHONE_WORDS for t in sent)
         future = sent.start in future_sents
         for tok in sent:
@@ -51,6 +53,9 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in nouns or tok.lower_ in nouns):
                 types = nouns.get(tok.lower_) or nouns[tok.lemma_.lower()]
                 noun = True
+            elif tok.pos_ == "NOUN" and tok.lemma_ in ("conference", "link", "summit") and any(
+                    c.lower_ in _PHONE_WORDS for c in tok.children):      # "a video conference with X"
+                types, noun = ["CALL"], True
             if not types:
                 continue
             for etype in types:
@@ -60,6 +65,10 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
                     continue
                 if etype == "CALL" and noun and not phone and tok.lower_ == "call" and not _phone_noun(tok):
                     continue
+                if tok.lemma_ == "sit" and not any(c.lower_ == "down" for c in tok.children):
+                    continue      # "sit down with X" is a meeting; "sit" alone is not
+                if tok.lemma_ == "leave" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+                    continue      # "leave for Tbilisi" is a trip; "leave office" is not
                 cand = Candidate(etype, tok, sent, noun=noun)
                 cand.status = noun_status(tok, future) if noun else verb_status(tok, future)
                 if (_fill_noun if noun else _fill_verb)(ctx, cand):
@@ -119,9 +128,11 @@ def _subject(ctx: DocContext, verb, raised: bool = False) -> list[Actor]:
     deps = ("nsubj", "csubj", "nsubjpass") if raised else ("nsubj", "csubj")
     for c in verb.children:
         if c.dep_ in deps:
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":   # "X, who hosted Y"
+                return _expand(ctx, verb.head)
             return _expand(ctx, c)
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:   # "hoped to discuss", "is scheduled to travel"
-        return _subject(ctx, verb.head, raised=verb.dep_ == "xcomp")
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:   # "hoped to discuss", "is due to"
+        return _subject(ctx, verb.head, raised=verb.dep_ in ("xcomp", "acomp"))
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS:   # "X had no plans to meet Y"
         carrier = verb.head.head
         if carrier.pos_ in ("VERB", "AUX") and carrier is not verb.head:
@@ -192,6 +203,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
     passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl"
     if etype == "VISIT":
         cand.sources = _subject(ctx, tok) if not passive else _passive_subject(ctx, tok)
+        if not cand.sources and tok.dep_ in ("pcomp", "advcl"):      # "before flying to Manila, X ..."
+            cand.sources = _clause_subject(ctx, tok)[0]
         dest = _destination(ctx, tok, cand.extra)
         if dest is None:      # a trip with no destination in its clause codes nothing
             return False
@@ -241,6 +254,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
     return bool(cand.sources and cand.targets)
 
 
+_CARRYING_VERBS = frozenset({"cancel", "postpone", "delay", "plan", "schedule", "announce", "call", "scrap",
+                             "prepare", "arrange", "propose", "confirm", "cut", "end", "complete", "wrap"})
 _COUNTERPART_NOUNS = {"colleague", "counterpart", "delegation", "partner", "side", "guest", "host", "team"}
 
 
@@ -257,8 +272,8 @@ def _names_other_party(child) -> bool:
 
 
 def _light_verb(noun):
-    """The verb that carries an event noun: "held talks", "sent a message of condolence"."""
-    light = light_verbs()
+    """The verb that carries an event noun: "held talks", "sent a message of condolence", "cancelled a trip"."""
+    light = light_verbs() | _CARRYING_VERBS
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in light:
         return head
@@ -311,11 +326,24 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
         sources, targets = targets[:1], targets[1:]
     if etype in ("MEET", "CALL", "SIGN") and len(sources) >= 2 and not targets:   # "the two presidents held talks"
         sources, targets = sources[:1], sources[1:]
+    if etype == "INVITE":
+        if light is not None and light.lemma_ in ("accept", "receive", "take", "decline", "reject"):
+            # "X accepted an invitation to visit Berlin": X is invited, the host country invites
+            invitee = sources
+            dest = next((_destination(ctx, c) for c in noun.children if c.dep_ in ("acl", "relcl")), None)
+            sources = [dest[1]] if dest and dest[1] else []
+            if dest and not sources:
+                cand.destination = dest[0].country
+            targets = invitee
+            if light.lemma_ in ("decline", "reject"):
+                cand.status = "negated"
+        elif sources and not targets:      # "at the invitation of X, Y arrived": Y is the invitee
+            targets = [a for a in _clause_subject(ctx, noun)[0] if a not in sources]
     cand.sources, cand.targets = sources, targets
-    return bool(sources and targets)
+    return bool(targets and (sources or (etype == "INVITE" and cand.destination)))
 
 
-def _clause_subject(ctx: DocContext, tok) -> list[Actor]:
+def _clause_subject(ctx: DocContext, tok) -> tuple[list[Actor], object]:
     """"Following talks with X, both leaders reaffirmed ...": the subject of the governing clause."""
     head, hops = tok.head, 0
     while hops < 6:

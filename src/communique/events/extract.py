@@ -116,7 +116,9 @@ def _to_event(ctx: DocContext, cand: Candidate, timexes) -> Optional[Event]:
     etype = cand.type
     src = next(iter(cand.sources), None)
     tgt = next(iter(cand.targets), None)
-    if etype == "SIGN" and (src is None or tgt is None):
+    if etype == "INVITE" and src is None and cand.destination and tgt is not None:
+        source, target = ctx.country_side(cand.destination), ctx.side(tgt)     # the host country invites
+    elif etype == "SIGN" and (src is None or tgt is None):
         dyad = ctx.main_dyad
         if len(dyad) < 2:
             return None

@@ -63,6 +63,9 @@ def verb_status(verb, future_date: bool = False) -> str:
             if noun.lemma_.lower() in ("plan", "intention", "decision", "readiness", "willingness", "hope",
                                        "proposal", "offer", "invitation", "bid"):
                 return "planned"
+        if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and any(
+                c.dep_ == "aux" for c in tok.head.children):
+            break      # "has refused to join ... and hosted X": a finite verb of its own keeps its own mood
         if tok.dep_ in _GOVERNING and tok.head is not tok:
             tok, hops = tok.head, hops + 1
         else:
@@ -75,6 +78,8 @@ def verb_status(verb, future_date: bool = False) -> str:
 def noun_status(noun, future_date: bool = False) -> str:
     """Status of a noun trigger: its own modifiers, else the verb that carries it."""
     mod = lexicon()["modality"]
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in mod["negating_verbs"]:
+        return "negated"       # "cancelled a planned trip": the cancelling wins over "planned"
     if any(c.lower_ in mod["planned_nouns"] for c in noun.children if c.dep_ in ("amod", "compound", "nmod")):
         return "planned"
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
