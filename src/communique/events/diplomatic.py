@@ -131,11 +131,11 @@ def _subject(ctx: DocContext, verb, raised: bool = False) -> list[Actor]:
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":   # "X, who hosted Y"
                 return _expand(ctx, verb.head)
             return _expand(ctx, c)
-    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:   # "hoped to discuss", "is due to"
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:   # "hoped to discuss", "is due to"
         return _subject(ctx, verb.head, raised=verb.dep_ in ("xcomp", "acomp"))
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS:   # "X had no plans to meet Y"
         carrier = verb.head.head
-        if carrier.pos_ in ("VERB", "AUX") and carrier is not verb.head:
+        if carrier.pos_ in ("VERB", "AUX") and carrier.i != verb.head.i:
             return _subject(ctx, carrier)
     if verb.dep_ == "acl" or verb.dep_ == "relcl":
         return _expand(ctx, verb.head)
@@ -351,7 +351,7 @@ def _clause_subject(ctx: DocContext, tok) -> tuple[list[Actor], object]:
             subject = _subject(ctx, head, raised=True)
             if subject:
                 return subject, head
-        if head is head.head:
+        if head.i == head.head.i:
             break
         head, hops = head.head, hops + 1
     return [], None

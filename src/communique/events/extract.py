@@ -142,7 +142,7 @@ def _to_event(ctx: DocContext, cand: Candidate, timexes) -> Optional[Event]:
     if etype == "VISIT" and (not source.country or source.country == target.country):
         return None
     sent = cand.sent
-    date = _date_for(sent.start_char, sent.end_char, cand, timexes, ctx.doc.published)
+    date = _date_for(ctx.sdoc, cand, timexes, ctx.doc.published)
     lex = lexicon()[etype]
     plover_type = "AGREE" if cand.status == "planned" and etype in PLANNED_PLOVER else lex["plover"]
     cameo = "036" if plover_type == "AGREE" and etype in PLANNED_PLOVER else lex["cameo"]
@@ -173,19 +173,67 @@ def _confidence(cand: Candidate, source: Side, target: Side) -> float:
     return round(min(c, 0.95), 2)
 
 
-def _date_for(start: int, end: int, cand: Candidate, timexes, published: Optional[str]) -> Optional[DateRange]:
-    """The sentence's time expression nearest the trigger, matching the status; else the rules below."""
+def _clause_verb(tok):
+    """The verb heading the clause a token sits in (a noun trigger's light verb, a date's verb)."""
+    hops = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and hops < 8:
+        tok, hops = tok.head, hops + 1
+    return tok
+
+
+def _governs(upper, lower) -> bool:
+    """Whether ``upper`` is ``lower`` or one of its ancestors in the parse."""
+    return upper.i == lower.i or any(a.i == upper.i for a in lower.ancestors)   # spaCy tokens compare by index
+
+
+def _in_scope(sdoc, cand: Candidate, timexes) -> list[tuple[object, bool]]:
+    """The sentence's time expressions that can date this event, each flagged when it sits in the trigger's clause.
+
+    Left out: dates of a clause inside a quotation the trigger is outside of (or the reverse), dates in a relative clause
+    that does not contain the trigger ("… who visited in November"), and durations ("since 2019", "for two
+    years"). Parses err, so the rest stay candidates, ranked by clause, tense and distance.
+    """
+    sent, text = cand.sent, sdoc.text
+    own = _clause_verb(cand.trigger)
+    trig_quoted = _quoted(text, sent.start_char, cand.trigger.idx)
+    out = []
+    for t in timexes:
+        if not (sent.start_char <= t.start < sent.end_char):
+            continue
+        if text[max(sent.start_char, t.start - 6):t.start].lower().rstrip().endswith(("since", "for")):
+            continue
+        span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = _clause_verb(span.root)
+        if _quoted(text, sent.start_char, verb.idx) != trig_quoted:
+            continue      # the date belongs to a clause on the other side of a quotation mark
+        if verb.dep_ in ("relcl", "acl") and not _governs(verb, own):
+            continue
+        out.append((t, verb.i == own.i))
+    return out
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside double quotation marks opened after ``start`` (the sentence start)."""
+    chunk = text[start:pos]
+    return (chunk.count("“") > chunk.count("”")) or (chunk.count('"') % 2 == 1)
+
+
+def _date_for(sdoc, cand: Candidate, timexes, published: Optional[str]) -> Optional[DateRange]:
+    """The time expression of the event's clause nearest the trigger, matching the status; else the rules below."""
     from communique.timex import resolve_timex
 
-    inside = [t for t in timexes if start <= t.start < end]
+    scoped = _in_scope(sdoc, cand, timexes)
     trig = cand.trigger.idx
     if cand.status == "planned":
         wanted, clash = "future", "past"
     else:
         wanted, clash = "past", "future"
-    # prefer expressions whose tense agrees with the event; nearest to the trigger first
-    pool = sorted(inside, key=lambda t: (t.direction == clash, t.direction != wanted, abs(t.start - trig)))
-    for t in pool:
+    # prefer expressions whose tense agrees with the event, then the trigger's own clause, then the nearest
+    ranked = sorted(scoped, key=lambda tc: (tc[0].direction == clash, tc[0].direction != wanted and
+                                            tc[0].direction is not None, not tc[1], abs(tc[0].start - trig)))
+    for t, _ in ranked:
         if t.kind == "unanchored":
             return None
         if t.direction == clash and cand.status in ("planned", "occurred"):

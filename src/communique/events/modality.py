@@ -43,12 +43,14 @@ def verb_status(verb, future_date: bool = False) -> str:
     mod = lexicon()["modality"]
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "since", "following"):
         return "occurred"      # "after meeting X": done before the main clause, whatever its mood
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "before" and verb.head.head.i != verb.head.i:
+        return verb_status(verb.head.head, future_date)   # "told reporters before landing": the main clause's mood
     tok, hops = verb, 0
     while tok is not None and hops < 4:
         status = _aux_status(tok)
         if status:
             return status
-        if tok is not verb:
+        if tok.i != verb.i:
             if tok.lemma_ in mod["negating_verbs"]:
                 return "negated"
             if tok.lemma_ in mod["planned_verbs"] or (tok.lemma_ == "be" and tok.lower_ in ("due", "set")):
@@ -66,7 +68,7 @@ def verb_status(verb, future_date: bool = False) -> str:
         if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and any(
                 c.dep_ == "aux" for c in tok.head.children):
             break      # "has refused to join ... and hosted X": a finite verb of its own keeps its own mood
-        if tok.dep_ in _GOVERNING and tok.head is not tok:
+        if tok.dep_ in _GOVERNING and tok.head.i != tok.i:
             tok, hops = tok.head, hops + 1
         else:
             break
