@@ -40,7 +40,7 @@ def extract_events(doc: Document, sdoc) -> list[Event]:
             ev = _to_event(ctx, one, timexes)
             if ev is not None:
                 events.append(ev)
-    events = merge_events(events)
+    events = merge_events(events + _visits_implied_by_hosting(ctx, events))
     _dates_from_trips(events)
     add_attributes(ctx, events)
     events += _plover_events(doc, sdoc, events)
@@ -250,6 +250,29 @@ def _date_for(sdoc, cand: Candidate, timexes, published: Optional[str]) -> Optio
     return None
 
 
+def _visits_implied_by_hosting(ctx: DocContext, events: list[Event]) -> list[Event]:
+    """"X received Y in Ankara": Y travelled to X's country. Diplomats posted there are not visitors."""
+    out = []
+    for host in events:
+        if host.type != "HOST" or host.status == "negated" or not host.target.actor_id:
+            continue
+        guest = ctx.by_id.get(host.target.actor_id)
+        if guest is None or guest.kind != "person" or guest.sector == "DIP" or not host.source.country:
+            continue
+        if guest.country == host.source.country:
+            continue
+        lex = lexicon()["VISIT"]
+        planned = host.status == "planned"
+        out.append(Event(
+            id="", type="VISIT", status=host.status, source=Side(guest.name, guest.country, guest.id),
+            target=ctx.country_side(host.source.country), participants=[host.target, host.source],
+            date=host.date, location=host.location, evidence=list(host.evidence), trigger=host.trigger,
+            confidence=round(host.confidence - 0.1, 2),
+            plover={"type": "AGREE" if planned else lex["plover"], "mode": lex["plover_mode"], "context": "diplomatic"},
+            cameo="036" if planned else lex["cameo"], attributes={"implied_by": "HOST"}))
+    return out
+
+
 def _dates_from_trips(events: list[Event]) -> None:
     """A meeting with no date of its own, held in the country a dated trip goes to, takes the trip's dates."""
     visits = [e for e in events if e.type == "VISIT" and e.date is not None]
@@ -282,7 +305,25 @@ def _dates_compatible(a: Optional[DateRange], b: Optional[DateRange]) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def _same_trip(a: Event, b: Event) -> bool:
+    """An arrival and the visitor's next days in the same country ("will travel on to Busan on Friday")."""
+    if {a.status, b.status} != {"occurred", "planned"} or a.date is None or b.date is None:
+        return False
+    arrived, later = (a, b) if a.status == "occurred" else (b, a)
+    gap = (date_of(later.date.start) - date_of(arrived.date.end)).days
+    return 0 <= gap <= 10
+
+
+def date_of(day: str):
+    from datetime import date
+
+    return date.fromisoformat(day[:10])
+
+
 def _mergeable(a: Event, b: Event) -> bool:
+    if a.type == b.type == "VISIT" and _same_party(a.source, b.source) and a.target.country == b.target.country \
+            and _same_trip(a, b):
+        return True
     if a.type != b.type or not _dates_compatible(a.date, b.date):
         return False
     if a.type == "VISIT":
@@ -332,6 +373,7 @@ def merge_events(events: list[Event]) -> list[Event]:
             if all(p.actor_id != q.actor_id or p.name != q.name for q in target.participants):
                 target.participants.append(p)
         for k, v in ev.attributes.items():
-            target.attributes.setdefault(k, v)
+            if k != "implied_by":          # an explicit report stays explicit
+                target.attributes.setdefault(k, v)
         target.confidence = round(min(0.95, max(target.confidence, ev.confidence) + 0.05), 2)
     return out
