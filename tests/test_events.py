@@ -163,3 +163,22 @@ def test_scraped_visit_page_end_to_end(extractor):
     assert by_type["SIGN"][0].status == "planned"
     quote = doc.quotes[0]
     assert quote.text.startswith("Portugal is our bridge") and quote.speaker.name == "Rafael Mora"
+
+
+def test_bare_title_and_implied_visit_dates(extractor):
+    text = ("Kuwaiti Crown Prince Sheikh Nasser Al-Sabah arrived in Cairo on Monday. The Crown Prince was received "
+            "at Cairo International Airport by Egyptian Prime Minister Adel Fawzy.")
+    evs = extract(extractor, text)
+    visits = [e for e in evs if e.type == "VISIT"]
+    assert len(visits) == 1 and visits[0].date.start == "2026-05-11"
+    host = next(e for e in evs if e.type == "HOST")
+    assert host.source.name == "Adel Fawzy" and host.target.name.endswith("Al-Sabah")
+    assert host.date.start == "2026-05-11"        # the welcome belongs to Monday's arrival
+
+
+def test_hosting_implies_the_guests_visit(extractor):
+    evs = extract(extractor, "Turkish President Kemal Aydin received Ukrainian President Taras Bondar in Istanbul "
+                             "on Saturday.")
+    visit = next(e for e in evs if e.type == "VISIT")
+    assert (visit.source.country, visit.target.country, visit.date.start) == ("UKR", "TUR", "2026-05-09")
+    assert visit.attributes.get("implied_by") == "HOST"

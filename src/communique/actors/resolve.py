@@ -230,15 +230,29 @@ def _link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[
                 if country:
                     end = end + after.start(1) + len(cand)
                     break
-        if not country:
-            continue
         following = re.match(r",?\s+", text[end:end + 3])
+        if not country:
+            if article and not (following and end + following.end() in person_starts):
+                _link_bare_title(people, text, m, article)     # "the Crown Prince was received by ..."
+            continue
         if following and end + following.end() in person_starts:
             continue   # a title before a name, handled as that name's role
         target = _antecedent(people, start, country)
         if target is not None:
             target.descriptions.append(Span(start, end, text[start:end]))
             target.votes[country] += W_DESCRIPTION
+
+
+def _link_bare_title(people: list[Cluster], text: str, m: re.Match, article: re.Match) -> None:
+    """"the crown prince" → the last person before it whose role has that title (no country is implied)."""
+    head = m.group(0).lower()
+    start = m.start() - (len(article.group(0)))
+    holders = [cl for cl in people if any(head in r.lower() for r in cl.roles)
+               and any(x.start < m.start() for x in cl.mentions)]
+    if len({cl.country for cl in holders}) != 1:
+        return          # none, or title holders of several countries: ambiguous
+    last = max(holders, key=lambda cl: max(x.start for x in cl.mentions if x.start < m.start()))
+    last.descriptions.append(Span(start, m.end(), text[start:m.end()]))
 
 
 def _antecedent(people: list[Cluster], offset: int, country: str) -> Optional[Cluster]:

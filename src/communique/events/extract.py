@@ -253,14 +253,15 @@ def _date_for(sdoc, cand: Candidate, timexes, published: Optional[str]) -> Optio
 def _visits_implied_by_hosting(ctx: DocContext, events: list[Event]) -> list[Event]:
     """"X received Y in Ankara": Y travelled to X's country. Diplomats posted there are not visitors."""
     out = []
+    reported = {(e.source.actor_id, e.target.country) for e in events if e.type == "VISIT"}
     for host in events:
         if host.type != "HOST" or host.status == "negated" or not host.target.actor_id:
             continue
         guest = ctx.by_id.get(host.target.actor_id)
         if guest is None or guest.kind != "person" or guest.sector == "DIP" or not host.source.country:
             continue
-        if guest.country == host.source.country:
-            continue
+        if guest.country == host.source.country or (guest.id, host.source.country) in reported:
+            continue      # no trip abroad, or the text reports that trip itself
         lex = lexicon()["VISIT"]
         planned = host.status == "planned"
         out.append(Event(
@@ -275,9 +276,10 @@ def _visits_implied_by_hosting(ctx: DocContext, events: list[Event]) -> list[Eve
 
 def _dates_from_trips(events: list[Event]) -> None:
     """A meeting with no date of its own, held in the country a dated trip goes to, takes the trip's dates."""
-    visits = [e for e in events if e.type == "VISIT" and e.date is not None]
+    visits = [e for e in events if e.type == "VISIT" and e.date is not None and e.date.text]
     for ev in events:
-        if ev.type in ("MEET", "HOST", "SIGN") and ev.date is None:
+        # no date of its own: none at all, or the publication-day default (no date words)
+        if ev.type in ("MEET", "HOST", "SIGN") and (ev.date is None or not ev.date.text):
             for v in visits:
                 sides = {(ev.source.actor_id, ev.target.country), (ev.target.actor_id, ev.source.country)}
                 if v.status == ev.status and (v.source.actor_id, v.target.country) in sides:
