@@ -182,3 +182,14 @@ def test_hosting_implies_the_guests_visit(extractor):
     visit = next(e for e in evs if e.type == "VISIT")
     assert (visit.source.country, visit.target.country, visit.date.start) == ("UKR", "TUR", "2026-05-09")
     assert visit.attributes.get("implied_by") == "HOST"
+
+
+def test_calls_to_congratulate_and_condolences_to_a_government(extractor):
+    evs = extract(extractor, "Argentine President Diego Ruiz called Chilean President-elect Rosa Ortiz on Monday "
+                             "to congratulate her on her victory.")
+    assert {e.type for e in evs} >= {"CALL", "PRAISE"}
+    assert all(e.target.name == "Rosa Ortiz" for e in evs)
+    evs = extract(extractor, "UN Secretary-General Ana Ferreira extended her condolences to the families of the "
+                             "victims and the Government of Nepal.")
+    condole = next(e for e in evs if e.type == "CONDOLE")
+    assert condole.source.name == "Ana Ferreira" and condole.target.country == "NPL"

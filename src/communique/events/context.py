@@ -10,6 +10,8 @@ from communique.geo import country_name, gazetteer, locate
 from communique.model import Actor, Document, Location, Side
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_COLLECTIVES = {"government", "people", "nation", "family", "authority", "leadership", "citizen", "state",
+                "administration", "cabinet", "parliament", "army", "military", "embassy", "delegation"}
 _PAIR_HEADS = {"leader", "leaders", "president", "presidents", "side", "sides", "head", "heads", "minister",
                "ministers", "counterparts", "men", "officials", "delegations"}
 
@@ -53,6 +55,12 @@ class DocContext:
                     best = cand
         if best is not None and best.kind == "person":
             return best
+        if best is None and tok.lemma_.lower() in _COLLECTIVES:
+            # "the government of Nepal", "the families of the victims and the Government of Nepal"
+            for t in list(tok.subtree)[:24]:
+                a = self.tok_actor.get(t.i)
+                if a is not None and a.country and a.kind in ("country", "organization"):
+                    return a
         # a role noun's phrase names its holder ("speaker of X's Council Valentina M."); other nouns
         # ("the decision of X") are not their actor
         if tok.lower_ not in role_words() and tok.lemma_.lower() not in role_words():
@@ -65,8 +73,17 @@ class DocContext:
         return best
 
     def pronoun_antecedent(self, tok) -> Optional[Actor]:
-        """"he" → the person who was last a subject (this sentence before the pronoun, then earlier ones)."""
+        """"he" → the person who was last a subject (this sentence before the pronoun, then earlier ones);
+        "him"/"her" as an object → the latest person who is not the clause's own subject."""
         sent = tok.sent
+        if tok.dep_ in ("dobj", "pobj", "dative") and tok.lower_ in ("him", "her"):
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            subject = next((self.actor_of(c) for c in verb.children if c.dep_.startswith("nsubj")
+                            and c.lower_ not in _PERSON_PRONOUNS), None)
+            for t in reversed(list(self.sdoc[max(0, sent.start - 200):tok.i])):
+                a = self.tok_actor.get(t.i)
+                if a is not None and a.kind == "person" and a is not subject:
+                    return a
         for t in reversed(list(self.sdoc[sent.start:tok.i])):
             a = self.tok_actor.get(t.i)
             if a is not None and a.kind == "person" and t.dep_.startswith("nsubj"):

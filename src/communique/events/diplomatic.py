@@ -19,6 +19,8 @@ from communique.model import Actor, Location
 
 _PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "zoom"}
 _WITH = {"with", "between", "among", "to", "by", "from", "for", "over"}
+_CALL_PURPOSES = {"congratulate", "thank", "discuss", "express", "offer", "convey", "invite", "inform", "wish",
+                  "condole", "brief", "assure", "update", "ask", "urge"}
 _INTENT_NOUNS = {"plan", "intention", "decision", "desire", "readiness", "willingness", "hope", "proposal", "offer",
                  "invitation", "agreement", "refusal", "attempt", "bid", "chance", "opportunity"}
 
@@ -97,6 +99,8 @@ def _is_phone_call(tok, phone: bool) -> bool:
         return True
     if tok.lemma_ in ("speak", "talk"):
         return phone
+    if any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in _CALL_PURPOSES for c in tok.children):
+        return True        # "called X on Monday to congratulate her"
     if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children):
         return False
     if any(c.dep_ == "dobj" and any(a.dep_ == "appos" and a.pos_ == "NOUN" for a in c.children)
