@@ -97,7 +97,9 @@ def _add_titled_names(sdoc, cands: list[Cand]) -> list[Cand]:
     extra = []
     i = 0
     while i < len(sdoc) - 2:
-        if sdoc[i].lower_ in heads and sdoc[i + 1].i not in covered:
+        # "Speaker of the Grand National Assembly of Turkey, Mehmet Aydin, arrived": a name apposed to a title
+        apposed = sdoc[i].text == "," and any(t.lower_ in heads for t in sdoc[max(sdoc[i].sent.start, i - 10):i])
+        if (sdoc[i].lower_ in heads or apposed) and sdoc[i + 1].i not in covered:
             j = i + 1
             while j < len(sdoc) and j - i <= 3 and sdoc[j].pos_ == "PROPN" and sdoc[j].is_title and j not in covered:
                 j += 1
