@@ -193,3 +193,20 @@ def test_calls_to_congratulate_and_condolences_to_a_government(extractor):
                              "victims and the Government of Nepal.")
     condole = next(e for e in evs if e.type == "CONDOLE")
     assert condole.source.name == "Ana Ferreira" and condole.target.country == "NPL"
+
+
+def test_called_off_meetings_and_statements(extractor):
+    evs = extract(extractor, "South Korean President Park Min-jun had been expected to meet Japanese Prime Minister "
+                             "Kenji Ito, but the meeting was called off.")
+    assert next(e for e in evs if e.type == "MEET").status == "negated"
+    evs = extract(extractor, "U.S. Secretary of State Mary Hill issued a statement congratulating the Chilean people "
+                             "on a peaceful election.")
+    praise = next(e for e in evs if e.type == "PRAISE")
+    assert praise.source.name == "Mary Hill" and praise.target.country == "CHL"
+
+
+def test_family_name_first(extractor):
+    evs = extract(extractor, "Chinese President Li Wenhua arrived in Lima on Friday. Li also held talks with "
+                             "Peruvian President Rosa Castaneda.")
+    meet = next(e for e in evs if e.type == "MEET")
+    assert meet.source.name == "Li Wenhua" and meet.source.country == "CHN"

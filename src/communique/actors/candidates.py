@@ -44,7 +44,8 @@ def looks_like_name(tokens) -> bool:
     if not 1 <= len(words) <= 5:
         return False
     for t in words:
-        if not _NAME_PART.match(t.text) or t.text.lower() in lex.org_words:
+        after_hyphen = t.i > 0 and t.nbor(-1).text in ("-", "‐") and t.text.isalpha()   # Korean "Min-jun"
+        if not (_NAME_PART.match(t.text) or after_hyphen) or t.text.lower() in lex.org_words:
             return False
         if gaz.country_code(t.text) or lex.org(t.text):
             return False

@@ -16,7 +16,7 @@ from typing import Optional
 
 from communique.actors.candidates import Cand, entity_candidates, looks_like_name
 from communique.actors.lexicon import lexicon
-from communique.actors.names import given_keys, strip_possessive, surname_key
+from communique.actors.names import given_keys, name_key, strip_possessive, surname_key
 from communique.actors.roles import RolePhrase, phrase_apposition, phrase_before, role_text, role_words
 from communique.geo import country_name, gazetteer
 from communique.model import Actor, Document, Span
@@ -152,6 +152,10 @@ def _cluster_people(cands: list[Cand]) -> list[Cluster]:
     for c in [p for p in people if len(strip_possessive(p.text).split()) == 1]:
         sk = surname_key(c.text)
         options = by_surname.get(sk)
+        if not options:      # "Li" for "Li Wenhua": family name first (Chinese, Korean, Vietnamese order)
+            first = [cl for cl in clusters if cl.mentions and len(cl.mentions[0].text.split()) > 1
+                     and name_key(cl.mentions[0].text.split()[0]) == sk]
+            options = first if len(first) == 1 else None
         if not options:
             cl = Cluster("person", sk, mentions=[c])
             clusters.append(cl)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
+from communique.actors.lexicon import lexicon
 from communique.actors.roles import role_words
 from communique.geo import country_name, gazetteer, locate
 from communique.model import Actor, Document, Location, Side
@@ -118,7 +119,13 @@ class DocContext:
             return any(c.lower_ == "the" for c in tok.children)
         if tok.lower_ not in _PAIR_HEADS or tok.tag_ not in ("NNS", "NNPS"):
             return False
-        return any(c.lower_ in ("two", "both", "the") for c in tok.children)
+        kids = [c.lower_ for c in tok.children]
+        if "two" in kids or "both" in kids:
+            return True
+        mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+        if mods and " ".join(mods + [tok.lemma_.lower()]) not in lexicon().title_sector:
+            return False      # "the foreign leaders" are others; "the prime ministers" are the pair
+        return "the" in kids
 
     def _main_pair(self) -> list[Actor]:
         people = [a for a in self.doc.actors if a.kind == "person" and a.country]

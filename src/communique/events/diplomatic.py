@@ -141,6 +141,8 @@ def _subject(ctx: DocContext, verb, raised: bool = False) -> list[Actor]:
         carrier = verb.head.head
         if carrier.pos_ in ("VERB", "AUX") and carrier.i != verb.head.i:
             return _subject(ctx, carrier)
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.tag_ == "VBG":
+        return _subject(ctx, verb.head.head)      # "X issued a statement congratulating Y"
     if verb.dep_ == "acl" or verb.dep_ == "relcl":
         return _expand(ctx, verb.head)
     return []

@@ -142,6 +142,8 @@ def _to_event(ctx: DocContext, cand: Candidate, timexes) -> Optional[Event]:
     if etype == "VISIT" and (not source.country or source.country == target.country):
         return None
     sent = cand.sent
+    if cand.status in ("planned", "occurred") and _called_off_in(sent, etype):
+        cand.status = "negated"
     date = _date_for(ctx.sdoc, cand, timexes, ctx.doc.published)
     lex = lexicon()[etype]
     plover_type = "AGREE" if cand.status == "planned" and etype in PLANNED_PLOVER else lex["plover"]
@@ -162,6 +164,23 @@ def _to_event(ctx: DocContext, cand: Candidate, timexes) -> Optional[Event]:
     if cand.extra.get("documents"):
         ev.attributes["documents"] = cand.extra["documents"]
     return ev
+
+
+_CALLED_OFF = {"cancel", "postpone", "scrap", "delay", "abandon", "shelve"}
+
+
+def _called_off_in(sent, etype: str) -> bool:
+    """"… had been expected to meet X, but the meeting was called off": the engagement did not happen."""
+    from communique.events.lexicon import lexicon as diplomatic_lexicon
+
+    nouns = set(diplomatic_lexicon()[etype]["nouns"])
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        off = tok.lemma_ in _CALLED_OFF or (tok.lemma_ == "call" and any(c.lower_ == "off" for c in tok.children))
+        if off and any(c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.lemma_.lower() in nouns for c in tok.children):
+            return True
+    return False
 
 
 def _confidence(cand: Candidate, source: Side, target: Side) -> float:
@@ -210,6 +229,8 @@ def _in_scope(sdoc, cand: Candidate, timexes) -> list[tuple[object, bool]]:
             continue      # the date belongs to a clause on the other side of a quotation mark
         if verb.dep_ in ("relcl", "acl") and not _governs(verb, own):
             continue
+        if t.start > cand.trigger.idx and not _governs(verb, own):
+            continue      # "called X … and invited her to visit before her inauguration in March"
         out.append((t, verb.i == own.i))
     return out
 
