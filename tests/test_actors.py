@@ -56,3 +56,12 @@ def test_titled_names_the_tagger_missed(extractor):
     assert {"Ion Rusu", "Vadim Ceban", "Petru Lungu"} <= set(people)
     assert all(people[n].country == "MDA" for n in ("Ion Rusu", "Vadim Ceban", "Petru Lungu"))
     assert people["Vadim Ceban"].role == "Defense Minister"
+
+
+def test_dateline_and_apposed_nationality(extractor):
+    doc = extractor.process(Document(id="t5", raw_text="LISBON — Foreign Minister Rui Costa met his Spanish "
+                                     "counterpart on Monday. Spain's Air Force Chief of Staff, General Mario Ruiz, "
+                                     "joined the talks.", published="2026-03-03"))
+    people = {a.name: a for a in doc.actors if a.kind == "person"}
+    assert people["Rui Costa"].country == "PRT"        # named without nationality in a Lisbon-datelined story
+    assert people["Mario Ruiz"].country == "ESP"       # the nationality sits in the apposed title phrase

@@ -58,8 +58,9 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     role_toks = _code_roles(sdoc, people, person_toks)
     _link_descriptions(doc.text, sdoc, people, person_toks)
     _sentence_votes(sdoc, cands, people, role_toks)
-    story = story_country([c for c in cands if c.label != "PLACE" or _is_setting(sdoc[c.tok_end - 1])])
-    _decide_countries(people, cands, story, top_country(cands))
+    dateline = dateline_country(doc.text)
+    story = dateline or story_country([c for c in cands if c.label != "PLACE" or _is_setting(sdoc[c.tok_end - 1])])
+    _decide_countries(people, cands, story, top_country(cands), dateline=bool(dateline))
     orgs = _cluster_orgs(sdoc, cands)
     countries = _cluster_countries(cands)
     doc.actors = _to_actors(people + orgs + countries)
@@ -182,8 +183,15 @@ def _code_roles(sdoc, people: list[Cluster], person_toks: set[int]) -> set[int]:
         for m in cl.mentions:
             stop = person_toks - set(range(m.tok_start, m.tok_end))
             ph: Optional[RolePhrase] = phrase_before(sdoc, m.tok_start, stop)
-            if not (ph and (ph.has_title or ph.country)):
-                ph = phrase_apposition(sdoc, m.tok_start, m.tok_end, stop)
+            if not (ph and ph.country):
+                # "U.S. Air Force Chief of Staff, General X": the apposed phrase may hold the nationality
+                appos = phrase_apposition(sdoc, ph.start_tok if ph else m.tok_start, m.tok_end, stop)
+                if appos and (appos.country or not (ph and ph.has_title)):
+                    if ph and ph.has_title and appos.country:
+                        inside.update(range(appos.start_tok, appos.end_tok))
+                        cl.votes[appos.country] += W_ROLE
+                    else:
+                        ph = appos
             if not ph:
                 continue
             inside.update(range(ph.start_tok, ph.end_tok))
@@ -284,7 +292,8 @@ def _sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: s
     """Weak votes: the nearest country word in the same sentence (not a language, not someone's role)."""
     refs_by_sent: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for c in cands:
-        if c.label in ("COUNTRY", "NORP", "PLACE") and c.country and c.tok_start not in role_toks:
+        speaking_body = c.label == "ORG" and c.sector in ("GOV", "DIP", "LEG", "MIL")   # "the State Department said"
+        if (c.label in ("COUNTRY", "NORP", "PLACE") or speaking_body) and c.country and c.tok_start not in role_toks:
             tok = sdoc[c.tok_start]
             if c.label == "NORP" and (_is_language_use(tok) or _modifies_other_people(tok)):
                 continue
@@ -362,6 +371,20 @@ def top_country(cands: list[Cand]) -> Optional[str]:
     return counts.most_common(1)[0][0] if counts else None
 
 
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.' ]{2,30}(?:/[A-Z][A-Z.' ]{2,30})*)(?:,\s*[A-Z][\w.]+)?\s*"
+                       r"(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s")
+
+
+def dateline_country(text: str) -> Optional[str]:
+    """"SEOUL — …", "KYIV, Ukraine (AP) — …": the dateline city's country, where a wire story is written."""
+    m = _DATELINE.match(text[:80])
+    if not m:
+        return None
+    city = m.group(1).split("/")[0].strip().title()
+    place = gazetteer().place(city)
+    return place.country if place else None
+
+
 def story_country(cands: list[Cand]) -> Optional[str]:
     """Country of the most-mentioned city: where a story with unplaced locals happens."""
     counts = Counter(c.country for c in cands if c.label == "PLACE" and c.country)
@@ -369,7 +392,7 @@ def story_country(cands: list[Cand]) -> Optional[str]:
 
 
 def _decide_countries(people: list[Cluster], cands: list[Cand], story: Optional[str],
-                      top: Optional[str] = None) -> None:
+                      top: Optional[str] = None, dateline: bool = False) -> None:
     by_tok = {}
     for cl in people:
         for m in cl.mentions:
@@ -386,7 +409,8 @@ def _decide_countries(people: list[Cluster], cands: list[Cand], story: Optional[
     for cl in people:
         if max(cl.votes.values(), default=0) < W_DESCRIPTION:
             if story:
-                cl.votes[story] += W_STORY
+                # a datelined wire story names its own country's officials without a nationality
+                cl.votes[story] += W_STORY * 3 if dateline and cl.roles else W_STORY
             if top and not cl.votes:
                 cl.votes[top] += W_STORY * 0.8
             cl.country = cl.votes.most_common(1)[0][0] if cl.votes else None
