@@ -210,3 +210,24 @@ def test_family_name_first(extractor):
                              "Peruvian President Rosa Castaneda.")
     meet = next(e for e in evs if e.type == "MEET")
     assert meet.source.name == "Li Wenhua" and meet.source.country == "CHN"
+
+
+AKORDA_STYLE = """ASTANA. NEWSDESK – Head of State Daniyar Kenzhebek received Minister of Foreign Affairs of Austria Lena Gruber.
+
+During the meeting, the parties discussed trade. Earlier on Tuesday, Gruber held talks with Kazakh Foreign Minister Aigerim Sultan. The sides signed a memorandum on education.
+
+On October 14, Kenzhebek is expected to take part in the CIS summit in Dushanbe, where he will meet Tajik President Rustam Nazarov.
+"""
+
+
+def test_press_service_style_story(extractor):
+    doc = extractor.process(Document(id="a", raw_text=AKORDA_STYLE, published="2025-10-07"))
+    people = {a.name: a for a in doc.actors if a.kind == "person"}
+    assert people["Daniyar Kenzhebek"].country == "KAZ"          # from the ASTANA dateline
+    evs = {(e.type, e.status): e for e in doc.events}
+    assert evs[("HOST", "occurred")].target.name == "Lena Gruber"
+    sign = evs[("SIGN", "occurred")]
+    assert {sign.source.name, sign.target.name} == {"Lena Gruber", "Aigerim Sultan"}   # "the sides" just named
+    trip = evs[("VISIT", "planned")]
+    assert trip.target.country == "TJK" and trip.date.start == "2025-10-14"
+    assert trip.attributes["purpose"] == "the CIS summit"

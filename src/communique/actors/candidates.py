@@ -69,12 +69,12 @@ def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
         place = gaz.place(text)
         return "PLACE", place.country if place else None, None
     words = text.lower().replace("’s", "").split()
+    place = gaz.place(text) if len(words) == 1 and label in ("PERSON", "ORG") else None
+    if place and (place.kind == "capital" or place.population >= 500_000):
+        return "PLACE", place.country, None        # the tagger's "Kyiv" PERSON or "Dushanbe" ORG
     if label == "PERSON":
         if any(w in lex.org_words for w in words):
             return "ORG", None, None
-        place = gaz.place(text) if len(words) == 1 else None
-        if place and (place.kind == "capital" or place.population >= 500_000):
-            return "PLACE", place.country, None        # the tagger's "Kyiv" PERSON
         return "PERSON", None, None
     if label == "NORP":
         return "NORP", None, None

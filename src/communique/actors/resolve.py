@@ -371,7 +371,7 @@ def top_country(cands: list[Cand]) -> Optional[str]:
     return counts.most_common(1)[0][0] if counts else None
 
 
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.' ]{2,30}(?:/[A-Z][A-Z.' ]{2,30})*)(?:,\s*[A-Z][\w.]+)?\s*"
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z' ]{2,30}(?:/[A-Z][A-Z' ]{2,30})*)(?:[.,]\s*[A-Z][\w.]*(?:\s[\w.]+)?)?\s*"
                        r"(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s")
 
 

@@ -103,6 +103,10 @@ class DocContext:
 
     def pair_for(self, tok) -> list[Actor]:
         """"the prime ministers" → the two people titled prime minister, unless the main pair fits the title."""
+        if tok.lemma_.lower() in ("side", "delegation", "party"):
+            recent = self._recent_pair(tok)      # "X held talks with Y. The sides signed …": X and Y
+            if recent:
+                return recent
         words = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ not in ("two", "both")]
         title = " ".join(words + [tok.lemma_.lower()])
         if len(self.main_pair) == 2 and all(not a.role or title in a.role.lower() for a in self.main_pair):
@@ -112,6 +116,22 @@ class DocContext:
         if len(titled) >= 2 and titled[0].country != titled[1].country:
             return titled[:2]
         return list(self.main_pair)
+
+    def _recent_pair(self, tok) -> list[Actor]:
+        """The two people of different countries named last: in this sentence before ``tok``, else the two before."""
+        sent = tok.sent
+        spans = [self.sdoc[sent.start:tok.i]] + [s for s in self.sdoc.sents if s.end <= sent.start][-2:][::-1]
+        for span in spans:
+            people: list[Actor] = []
+            for t in span:
+                a = self.tok_actor.get(t.i)
+                if a is not None and a.kind == "person" and a.country and a not in people:
+                    people.append(a)
+            if len({a.country for a in people}) >= 2:
+                first = people[0]
+                second = next(a for a in people if a.country != first.country)
+                return [first, second]
+        return []
 
     def is_pair_phrase(self, tok) -> bool:
         """"the two leaders", "both presidents", "the sides" name the main pair."""

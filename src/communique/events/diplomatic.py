@@ -59,6 +59,9 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
                     c.lower_ in _PHONE_WORDS for c in tok.children):      # "a video conference with X"
                 types, noun = ["CALL"], True
             if not types:
+                attending = _attendance(ctx, tok, future)
+                if attending is not None:
+                    out.append(attending)
                 continue
             for etype in types:
                 if phone and etype in ("MEET",) and tok.lemma_ in ("talk", "conversation", "talks", "speak"):
@@ -77,6 +80,39 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
                     out.append(cand)
                     out += _more_destinations(ctx, cand)
     return out
+
+
+_GATHERINGS = {"summit", "forum", "conference", "meeting", "ceremony", "inauguration", "funeral", "session",
+               "parade", "celebration", "games", "congress", "assembly", "talks", "festival", "expo", "exhibition"}
+
+
+def _attendance(ctx: DocContext, tok, future: bool) -> Optional[Candidate]:
+    """"X will attend the summit in Dushanbe", "X took part in the forum in Baku": a trip to that place."""
+    if tok.pos_ != "VERB":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma == "attend":
+        nouns = [c for c in tok.children if c.dep_ == "dobj"]
+    elif lemma == "participate" or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part"
+                                                             for c in tok.children)):
+        nouns = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                 if p.dep_ == "pobj"]
+        nouns += [p for c in tok.children if c.dep_ == "dobj" for q in c.children if q.dep_ == "prep"
+                  and q.lower_ == "in" for p in q.children if p.dep_ == "pobj"]
+    else:
+        return None
+    for noun in nouns:
+        if noun.lemma_.lower() not in _GATHERINGS:
+            continue
+        found: dict = {}
+        dest = _destination(ctx, noun, found)
+        sources = _subject(ctx, tok)
+        if dest is None or not sources or not dest[0].country:
+            continue
+        cand = Candidate("VISIT", tok, tok.sent, verb_status(tok, future), sources, [], dest[0], dest[0].country,
+                         False, {"purpose": noun.doc[noun.left_edge.i:noun.i + 1].text})
+        return cand
+    return None
 
 
 def _more_destinations(ctx: DocContext, cand: Candidate) -> list[Candidate]:

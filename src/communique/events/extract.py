@@ -163,6 +163,8 @@ def _to_event(ctx: DocContext, cand: Candidate, timexes) -> Optional[Event]:
             {"name": a.name, "role": a.role, "country": a.country} for a in cand.extra["greeting_party"]]
     if cand.extra.get("documents"):
         ev.attributes["documents"] = cand.extra["documents"]
+    if cand.extra.get("purpose"):
+        ev.attributes["purpose"] = cand.extra["purpose"]
     return ev
 
 
