@@ -1,0 +1,265 @@
+"""Nationality: weigh the evidence for each person's country.
+
+Order of evidence, strongest first:
+1. the role phrase around the name ("Russia's Deputy Foreign Minister X", "X, Kazakhstan's ambassador");
+2. the possessor of the role ("Putin's press secretary" → Putin's country);
+3. a description that refers back to the person ("the Russian leader said");
+4. country words in the same sentence (nearest first), not destinations, not other people's nationality;
+5. the dateline ("SEOUL —") for officials named without a nationality, else the story's setting.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Optional
+
+from communique.actors.candidates import Cand
+from communique.actors.cluster import (W_DESCRIPTION, W_POSSESSOR, W_ROLE, W_SENTENCE, W_STORY, Cluster)
+from communique.actors.lexicon import lexicon
+from communique.actors.roles import RolePhrase, phrase_apposition, phrase_before, role_text
+from communique.geo import gazetteer
+from communique.model import Span
+
+
+def code_roles(sdoc, people: list[Cluster], person_toks: set[int]) -> set[int]:
+    """Roles and role-phrase countries; returns the tokens inside role phrases."""
+    lex = lexicon()
+    inside: set[int] = set()
+    for cl in people:
+        for m in cl.mentions:
+            stop = person_toks - set(range(m.tok_start, m.tok_end))
+            ph: Optional[RolePhrase] = phrase_before(sdoc, m.tok_start, stop)
+            if not (ph and ph.country):
+                # "U.S. Air Force Chief of Staff, General X": the apposed phrase may hold the nationality
+                appos = phrase_apposition(sdoc, ph.start_tok if ph else m.tok_start, m.tok_end, stop)
+                if appos and (appos.country or not (ph and ph.has_title)):
+                    if ph and ph.has_title and appos.country:
+                        inside.update(range(appos.start_tok, appos.end_tok))
+                        cl.votes[appos.country] += W_ROLE
+                    else:
+                        ph = appos
+            if not ph:
+                continue
+            inside.update(range(ph.start_tok, ph.end_tok))
+            if ph.country:
+                cl.votes[ph.country] += W_ROLE
+            if ph.possessor_tok is not None:
+                cl.possessors.append(ph.possessor_tok)
+            if ph.has_title:
+                role = role_text(ph, sdoc)
+                if role and role not in cl.roles:
+                    cl.roles.append(role)
+                    cl.sector = cl.sector or lex.sector_of_title(role)
+    return inside
+
+
+_HEADS_RX: Optional[re.Pattern] = None
+
+
+def _heads_rx() -> re.Pattern:
+    global _HEADS_RX
+    if _HEADS_RX is None:
+        heads = "|".join(re.escape(h) for h in lexicon().description_heads)
+        _HEADS_RX = re.compile(rf"\b(?:{heads})\b", re.I)
+    return _HEADS_RX
+
+
+def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[int]) -> None:
+    """"the Kazakh leader", "Kazakhstan's President", "the President of Kazakhstan" → that person."""
+    gaz = gazetteer()
+    person_starts = {sdoc[i].idx for i in person_toks}
+    for m in _heads_rx().finditer(text):
+        if text[m.start() - 1:m.start()].isalpha() or text[m.end():m.end() + 1] == "s":
+            continue
+        country, start, end = None, m.start(), m.end()
+        capital_head = text[m.start()].isupper()
+        before = re.search(r"(?:\b[Tt]he\s+)?([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)(?:['’]s)?\s+"
+                           r"(?:(?:new|former|first|outgoing|incoming|then|current|late)\s+)?$", text[max(0, start - 50):start])
+        after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})", text[end:end + 60])
+        if before:
+            country = gaz.country(before.group(1)) or gaz.demonym(before.group(1))
+            if country:
+                start = max(0, start - 50) + before.start()
+            elif not capital_head:
+                continue
+        article = re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4):m.start()])
+        if not country and after and (capital_head or article):
+            for n in range(len(after.group(1).split()), 0, -1):
+                cand = " ".join(after.group(1).split()[:n])
+                country = gaz.country(cand)
+                if country:
+                    end = end + after.start(1) + len(cand)
+                    break
+        following = re.match(r",?\s+", text[end:end + 3])
+        if not country:
+            if article and not (following and end + following.end() in person_starts):
+                _link_bare_title(people, text, m, article)     # "the Crown Prince was received by ..."
+            continue
+        if following and end + following.end() in person_starts:
+            continue   # a title before a name, handled as that name's role
+        target = _antecedent(people, start, country)
+        if target is not None:
+            target.descriptions.append(Span(start, end, text[start:end]))
+            target.votes[country] += W_DESCRIPTION
+
+
+def _link_bare_title(people: list[Cluster], text: str, m: re.Match, article: re.Match) -> None:
+    """"the crown prince" → the last person before it whose role has that title (no country is implied)."""
+    head = m.group(0).lower()
+    start = m.start() - (len(article.group(0)))
+    holders = [cl for cl in people if any(head in r.lower() for r in cl.roles)
+               and any(x.start < m.start() for x in cl.mentions)]
+    if len({cl.country for cl in holders}) != 1:
+        return          # none, or title holders of several countries: ambiguous
+    last = max(holders, key=lambda cl: max(x.start for x in cl.mentions if x.start < m.start()))
+    last.descriptions.append(Span(start, m.end(), text[start:m.end()]))
+
+
+def _antecedent(people: list[Cluster], offset: int, country: str) -> Optional[Cluster]:
+    def strong(cl: Cluster) -> Optional[str]:
+        role_votes = [c for c, v in cl.votes.items() if v >= W_ROLE]
+        return role_votes[0] if role_votes else None
+
+    def last_before(cl: Cluster) -> int:
+        return max((m.start for m in cl.mentions if m.start < offset), default=-1)
+
+    ranked = sorted(people, key=last_before, reverse=True)
+    for cl in ranked:
+        if last_before(cl) >= 0 and strong(cl) == country:
+            return cl
+    for cl in ranked:
+        if last_before(cl) >= 0 and strong(cl) is None:
+            return cl
+    after = [cl for cl in people if strong(cl) in (None, country)]
+    return min(after, key=lambda cl: cl.first) if after else None
+
+
+def sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: set[int]) -> None:
+    """Weak votes: the nearest country word in the same sentence (not a language, not someone's role)."""
+    refs_by_sent: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for c in cands:
+        speaking_body = c.label == "ORG" and c.sector in ("GOV", "DIP", "LEG", "MIL")   # "the State Department said"
+        if (c.label in ("COUNTRY", "NORP", "PLACE") or speaking_body) and c.country and c.tok_start not in role_toks:
+            tok = sdoc[c.tok_start]
+            if c.label == "NORP" and (_is_language_use(tok) or _modifies_other_people(tok)):
+                continue
+            if _is_destination(sdoc[c.tok_end - 1]):
+                continue
+            refs_by_sent[sdoc[c.tok_start].sent.start].append((c.start, c.country, sdoc[c.tok_end - 1]))
+    for cl in people:
+        for m in cl.mentions:
+            inside = sdoc[m.tok_end - 1]
+            refs = [(start, iso) for start, iso, tok in refs_by_sent.get(sdoc[m.tok_start].sent.start, [])
+                    if _nationality_position(tok) or inside in tok.subtree]   # "the United States under President X"
+            refs += _group_refs(sdoc, cands, m)
+            if refs:
+                _, iso = min(refs, key=lambda r: abs(r[0] - m.start))
+                cl.votes[iso] += W_SENTENCE
+
+
+def _is_language_use(tok) -> bool:
+    """"studying Kazakh", "in Kazakh and Russian": a language, not a nationality."""
+    return tok.dep_ in ("dobj", "pobj", "conj", "attr") and tok.head.pos_ != "NOUN" or (
+        tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "pobj"))
+
+
+_GROUP_NOUNS = {"official", "delegation", "troop", "force", "leader", "counterpart", "diplomat",
+                "side", "government", "authority", "minister", "soldier", "negotiator", "lawmaker"}
+
+
+def _group_refs(sdoc, cands: list[Cand], m: Cand) -> list[tuple[int, str]]:
+    """"the Ukrainian delegation, led by X": a group's nationality holds for the people inside it."""
+    out = []
+    for c in cands:
+        if c.label == "NORP" and c.country and _modifies_other_people(sdoc[c.tok_start]):
+            group = sdoc[c.tok_start].head
+            if group.left_edge.i <= m.tok_start <= group.right_edge.i and sdoc[m.tok_start].sent == group.sent:
+                out.append((m.start, c.country))
+    return out
+
+
+def _modifies_other_people(tok) -> bool:
+    """"Ukrainian officials": a nationality of other people, not of the person in the sentence."""
+    return tok.head.lemma_.lower() in _GROUP_NOUNS and tok.head.tag_ in ("NNS", "NNPS", "NN")
+
+
+def _nationality_position(tok) -> bool:
+    """Countries as modifiers, subjects or settings can say who someone is; objects of verbs and of
+    "with/to/for/against" are other parties ("cooperation with India", "encouraging the Philippines")."""
+    if tok.dep_ == "conj":
+        return _nationality_position(tok.head)
+    if tok.dep_ in ("dobj", "dative", "attr", "oprd"):
+        return False
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in ("in", "at", "from", "of", "inside", "across")
+    return True
+
+
+_MOTION = {"visit", "travel", "trip", "fly", "go", "come", "head", "arrive", "tour", "journey", "return", "move"}
+
+
+def _is_destination(tok) -> bool:
+    """"visit India", "travel to Moscow": where someone goes says nothing of who they are."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into", "toward", "towards") and tok.head.head.lemma_ in _MOTION:
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_ in ("visit", "tour", "reach", "leave"):
+        return True
+    return tok.dep_ == "conj" and _is_destination(tok.head)
+
+
+def is_setting(tok) -> bool:
+    """"in Tirana", "at the airport in Moscow": a place where things happen (not "Washington said")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside", "inside", "across", "around")
+
+
+def top_country(cands: list[Cand]) -> Optional[str]:
+    counts = Counter(c.country for c in cands if c.label in ("COUNTRY", "NORP") and c.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z' ]{2,30}(?:/[A-Z][A-Z' ]{2,30})*)(?:[.,]\s*[A-Z][\w.]*(?:\s[\w.]+)?)?\s*"
+                       r"(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s")
+
+
+def dateline_country(text: str) -> Optional[str]:
+    """"SEOUL — …", "KYIV, Ukraine (AP) — …": the dateline city's country, where a wire story is written."""
+    m = _DATELINE.match(text[:80])
+    if not m:
+        return None
+    city = m.group(1).split("/")[0].strip().title()
+    place = gazetteer().place(city)
+    return place.country if place else None
+
+
+def story_country(cands: list[Cand]) -> Optional[str]:
+    """Country of the most-mentioned city: where a story with unplaced locals happens."""
+    counts = Counter(c.country for c in cands if c.label == "PLACE" and c.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def decide_countries(people: list[Cluster], cands: list[Cand], story: Optional[str],
+                      top: Optional[str] = None, dateline: bool = False) -> None:
+    by_tok = {}
+    for cl in people:
+        for m in cl.mentions:
+            for i in range(m.tok_start, m.tok_end):
+                by_tok[i] = cl
+    for _ in range(2):   # possessors may depend on each other once
+        for cl in people:
+            for tok in cl.possessors:
+                owner = by_tok.get(tok)
+                if owner is not None and owner is not cl and owner.country:
+                    cl.votes[owner.country] += W_POSSESSOR
+            cl.country = cl.votes.most_common(1)[0][0] if cl.votes else None
+            cl.possessors = [] if cl.country else cl.possessors
+    for cl in people:
+        if max(cl.votes.values(), default=0) < W_DESCRIPTION:
+            if story:
+                # a datelined wire story names its own country's officials without a nationality
+                cl.votes[story] += W_STORY * 3 if dateline and cl.roles else W_STORY
+            if top and not cl.votes:
+                cl.votes[top] += W_STORY * 0.8
+            cl.country = cl.votes.most_common(1)[0][0] if cl.votes else None
+
+
+# -- organisations and countries --------------------------------------------

@@ -1,0 +1,125 @@
+"""People: find the names the tagger missed or mislabelled, and cluster mentions across spellings.
+
+Why here and not in spaCy: the small English model tags "Kassym-Jomart Tokayev"
+ORG, misses "Defense Minister Rustem Umerov" in a list, and knows nothing of
+"Li" standing for "Li Wenhua". These rules use titles, name shape and surname
+keys, never names.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Optional
+
+from communique.actors.candidates import Cand, looks_like_name
+from communique.actors.cluster import Cluster
+from communique.actors.lexicon import lexicon
+from communique.actors.names import given_keys, name_key, strip_possessive, surname_key
+from communique.actors.roles import role_words
+
+
+_TITLE_BEFORE = 3   # how many tokens back a bare title still marks a person ("President X")
+
+
+def promote_people(sdoc, cands: list[Cand]) -> None:
+    """ORG → PERSON where the context or the shape says so (spaCy's small model often errs)."""
+    lex = lexicon()
+    titles = set(lex.title_sector) | lex.people_nouns
+    for c in cands:
+        if c.label != "ORG" or c.sector:
+            continue
+        span = sdoc[c.tok_start:c.tok_end]
+        prev = [t.lower_ for t in sdoc[max(c.tok_start - _TITLE_BEFORE, span.sent.start):c.tok_start]]
+        titled = bool(prev) and (prev[-1] in titles or " ".join(prev[-2:]) in titles)
+        det_before = c.tok_start > 0 and sdoc[c.tok_start - 1].lower_ in ("the", "a", "an")
+        title_after = c.tok_end < len(sdoc) and sdoc[c.tok_end].lower_ in titles    # "X Affairs Minister"
+        if looks_like_name(list(span)) and (titled or not det_before) and not title_after:
+            c.label = "PERSON"
+    known = {surname_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) > 1}
+    for c in cands:
+        if (c.label == "ORG" and not c.sector or c.label == "PLACE" and not c.country) and len(c.text.split()) == 1 \
+                and surname_key(c.text) in known:
+            c.label = "PERSON"
+
+
+def add_titled_names(sdoc, cands: list[Cand]) -> list[Cand]:
+    """"Defense Minister Rustem Umerov" when the tagger saw no entity: a title followed by a name-shaped run."""
+    heads = title_heads()
+    covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    extra = []
+    i = 0
+    while i < len(sdoc) - 2:
+        # "Speaker of the Grand National Assembly of Turkey, Mehmet Aydin, arrived": a name apposed to a title
+        apposed = sdoc[i].text == "," and any(t.lower_ in heads for t in sdoc[max(sdoc[i].sent.start, i - 10):i])
+        if (sdoc[i].lower_ in heads or apposed) and sdoc[i + 1].i not in covered:
+            j = i + 1
+            while j < len(sdoc) and j - i <= 3 and sdoc[j].pos_ == "PROPN" and sdoc[j].is_title and j not in covered:
+                j += 1
+            run = list(sdoc[i + 1:j])
+            if 2 <= len(run) <= 3 and looks_like_name(run) and not any(t.lower_ in role_words() for t in run):
+                extra.append(Cand(run[0].idx, run[-1].idx + len(run[-1].text), sdoc[i + 1:j].text, "PERSON",
+                                  i + 1, j))
+                i = j
+                continue
+        i += 1
+    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
+
+
+def title_heads() -> set[str]:
+    """Last words of titles ("minister", "president", "ambassador"): what stands right before a name."""
+    global _TITLE_HEADS
+    if _TITLE_HEADS is None:
+        _TITLE_HEADS = {t.split()[-1] for t in lexicon().title_sector} - {"of", "to", "state", "general"}
+    return _TITLE_HEADS
+
+
+_TITLE_HEADS: Optional[set[str]] = None
+
+
+def add_bare_surnames(sdoc, cands: list[Cand]) -> list[Cand]:
+    """A known person's surname that the tagger missed ("Pappas thanked ...") is still that person."""
+    known = {surname_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) > 1}
+    covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    extra = []
+    for tok in sdoc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        if surname_key(tok.text) in known:
+            extra.append(Cand(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", tok.i, tok.i + 1))
+    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
+
+
+def cluster_people(cands: list[Cand]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    by_surname: dict[str, list[Cluster]] = defaultdict(list)
+    people = [c for c in cands if c.label == "PERSON"]
+    for c in [p for p in people if len(strip_possessive(p.text).split()) > 1]:
+        sk, gk = surname_key(c.text), given_keys(c.text)
+        match = next((cl for cl in by_surname[sk] if _given_compatible(cl, gk)), None)
+        if match is None:
+            match = Cluster("person", sk)
+            clusters.append(match)
+            by_surname[sk].append(match)
+        match.mentions.append(c)
+    for c in [p for p in people if len(strip_possessive(p.text).split()) == 1]:
+        sk = surname_key(c.text)
+        options = by_surname.get(sk)
+        if not options:      # "Li" for "Li Wenhua": family name first (Chinese, Korean, Vietnamese order)
+            first = [cl for cl in clusters if cl.mentions and len(cl.mentions[0].text.split()) > 1
+                     and name_key(cl.mentions[0].text.split()[0]) == sk]
+            options = first if len(first) == 1 else None
+        if not options:
+            cl = Cluster("person", sk, mentions=[c])
+            clusters.append(cl)
+            by_surname[sk].append(cl)
+            continue
+        before = [cl for cl in options if cl.first <= c.start]
+        (before[-1] if before else options[0]).mentions.append(c)
+    return clusters
+
+
+def _given_compatible(cl: Cluster, gk: set[str]) -> bool:
+    for m in cl.mentions:
+        other = given_keys(m.text)
+        if other and gk and not (other & gk):
+            return False
+    return True
