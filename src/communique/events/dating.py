@@ -1,0 +1,112 @@
+"""Dating events: which time expression of a sentence dates which event, and what to do without one.
+
+A sentence often holds several dates ("arrived on Monday and will hold talks on
+Tuesday"; "said on Thursday the visit is scheduled for Friday"). An event takes
+the date of its own clause, in its own tense; dates inside a quotation or a
+relative clause beside it, and durations ("since 2019"), are not its date.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from communique.events.diplomatic import Candidate
+from communique.model import DateRange, Event
+
+
+def _clause_verb(tok):
+    """The verb heading the clause a token sits in (a noun trigger's light verb, a date's verb)."""
+    hops = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and hops < 8:
+        tok, hops = tok.head, hops + 1
+    return tok
+
+
+def _governs(upper, lower) -> bool:
+    """Whether ``upper`` is ``lower`` or one of its ancestors in the parse."""
+    return upper.i == lower.i or any(a.i == upper.i for a in lower.ancestors)   # spaCy tokens compare by index
+
+
+def _in_scope(sdoc, cand: Candidate, timexes) -> list[tuple[object, bool]]:
+    """The sentence's time expressions that can date this event, each flagged when it sits in the trigger's clause.
+
+    Left out: dates of a clause inside a quotation the trigger is outside of (or the reverse), dates in a relative clause
+    that does not contain the trigger ("… who visited in November"), and durations ("since 2019", "for two
+    years"). Parses err, so the rest stay candidates, ranked by clause, tense and distance.
+    """
+    sent, text = cand.sent, sdoc.text
+    own = _clause_verb(cand.trigger)
+    trig_quoted = _quoted(text, sent.start_char, cand.trigger.idx)
+    out = []
+    for t in timexes:
+        if not (sent.start_char <= t.start < sent.end_char):
+            continue
+        if text[max(sent.start_char, t.start - 6):t.start].lower().rstrip().endswith(("since", "for")):
+            continue
+        span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = _clause_verb(span.root)
+        if _quoted(text, sent.start_char, verb.idx) != trig_quoted:
+            continue      # the date belongs to a clause on the other side of a quotation mark
+        if verb.dep_ in ("relcl", "acl") and not _governs(verb, own):
+            continue
+        if t.start > cand.trigger.idx and not _governs(verb, own):
+            continue      # "called X … and invited her to visit before her inauguration in March"
+        out.append((t, verb.i == own.i))
+    return out
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside double quotation marks opened after ``start`` (the sentence start)."""
+    chunk = text[start:pos]
+    return (chunk.count("“") > chunk.count("”")) or (chunk.count('"') % 2 == 1)
+
+
+def date_for(sdoc, cand: Candidate, timexes, published: Optional[str]) -> Optional[DateRange]:
+    """The time expression of the event's clause nearest the trigger, matching the status; else the rules below."""
+    from communique.timex import resolve_timex
+
+    scoped = _in_scope(sdoc, cand, timexes)
+    trig = cand.trigger.idx
+    if cand.status == "planned":
+        wanted, clash = "future", "past"
+    else:
+        wanted, clash = "past", "future"
+    # prefer expressions whose tense agrees with the event, then the trigger's own clause, then the nearest
+    ranked = sorted(scoped, key=lambda tc: (tc[0].direction == clash, tc[0].direction != wanted and
+                                            tc[0].direction is not None, not tc[1], abs(tc[0].start - trig)))
+    for t, _ in ranked:
+        if t.kind == "unanchored":
+            return None
+        if t.direction == clash and cand.status in ("planned", "occurred"):
+            # the timex guessed the clause's tense from its words; the parse knows better ("will hold talks
+            # in expanded formats on Friday" is future whatever "expanded" suggests)
+            redone = resolve_timex(t.text, published, tense=wanted)
+            if redone:
+                return DateRange(redone[0], redone[1], t.text)
+        if t.start_date:
+            return DateRange(t.start_date, t.end_date or t.start_date, t.text)
+    if cand.status == "occurred" and published:
+        # an engagement reported as news with no date words: the publication day
+        return DateRange(published, published, None)
+    return None
+
+
+def dates_from_trips(events: list[Event]) -> None:
+    """A meeting with no date of its own, held in the country a dated trip goes to, takes the trip's dates."""
+    visits = [e for e in events if e.type == "VISIT" and e.date is not None and e.date.text]
+    for ev in events:
+        # no date of its own: none at all, or the publication-day default (no date words)
+        if ev.type in ("MEET", "HOST", "SIGN") and (ev.date is None or not ev.date.text):
+            for v in visits:
+                sides = {(ev.source.actor_id, ev.target.country), (ev.target.actor_id, ev.source.country)}
+                if v.status == ev.status and (v.source.actor_id, v.target.country) in sides:
+                    ev.date = DateRange(v.date.start, v.date.end, v.date.text)
+                    break
+
+
+# -- merging ------------------------------------------------------------------
+def day(iso: str) -> date:
+    """The calendar day of an ISO string ("2025-11-11" or a longer timestamp)."""
+    return date.fromisoformat(iso[:10])
