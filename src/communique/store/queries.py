@@ -54,8 +54,6 @@ def documents(db, limit, offset) -> list[dict]:
                      "ORDER BY rowid DESC" + _page(limit, offset))
 
 
-
-
 def document(db, doc_id) -> Optional[dict]:
     """Full document; ``doc_id`` may also be the id of one of its duplicate sources."""
     cur = db.execute("SELECT rowid AS _row, id, title, published, outlet, url, language, text, record, n_sources "

@@ -12,13 +12,9 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from communique.web.access import get_store
-from communique.web.filters import EventFilters, Page, event_filters, page_params, parse_country
+from communique.web.filters import EventFilters, Page, event_filters, id_path, page_params, parse_country
 
 router = APIRouter(prefix="/api")
-
-def id_path():
-    """A fresh parameter each time: FastAPI binds a Path() object to the first name it serves."""
-    return Path(..., min_length=1, max_length=300, description="An id from a list answer.")
 
 
 class Listing(BaseModel):

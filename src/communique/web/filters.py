@@ -158,3 +158,10 @@ def page_params(
 ) -> Page:
     """FastAPI dependency: limit/offset pagination."""
     return Page(limit, offset)
+
+
+def id_path():
+    """A fresh path parameter each time: FastAPI binds a Path() object to the first name it serves."""
+    from fastapi import Path
+
+    return Path(..., min_length=1, max_length=300, description="An id from a list answer.")

@@ -11,12 +11,10 @@ from communique.model import DIPLOMATIC_TYPES, PLOVER_TYPES, STATUSES
 from communique.web import highlight, worldmap
 from communique.web.access import get_store
 from communique.web.api import safe_search
-from communique.web.filters import EventFilters, Page, build_filters, event_filters, page_params, parse_country
+from communique.web.filters import (EventFilters, Page, build_filters, event_filters, id_path, page_params,
+                                    parse_country)
 
 router = APIRouter(include_in_schema=False)
-
-def id_path():
-    return Path(..., min_length=1, max_length=300)
 MAP_EVENT_LIMIT = 5000
 
 
