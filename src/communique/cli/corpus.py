@@ -125,7 +125,8 @@ def _side(s: Optional[dict]) -> str:
     return f"{name} ({country})" if name and country and name != country else (name or country or "")
 
 
-def _print_events(rows: list[dict], fmt: str, title: str) -> None:
+def _emit(rows: list[dict], fmt: str, title: str, columns: tuple[str, ...], cells, narrow=()) -> None:
+    """JSON Lines for programs, or a rich table for people (``cells(row)`` gives the table's strings)."""
     if fmt == "jsonl":
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -133,16 +134,24 @@ def _print_events(rows: list[dict], fmt: str, title: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    t = Table(title=title, show_lines=False)
-    for col in ("date", "type", "status", "source", "target", "place", "src", "conf", "evidence"):
-        t.add_column(col, overflow="fold", no_wrap=col in ("date", "type", "src", "conf"))
+    t = Table(title=title)
+    for col in columns:
+        t.add_column(col, overflow="fold", no_wrap=col in narrow)
     for r in rows:
-        loc = r.get("location") or {}
-        ev = next((s["text"] for m in r["mentions"] for s in m["evidence"] if s.get("text")), "")
-        t.add_row(r.get("date_start") or "", r["type"], r["status"], _side(r["source"]), _side(r["target"]),
-                  loc.get("name") or "", str(r["n_sources"]), f"{r['confidence']:.2f}",
-                  ev[:90] + ("…" if len(ev) > 90 else ""))
+        t.add_row(*cells(r))
     Console().print(t)
+
+
+def _event_cells(r: dict) -> list[str]:
+    loc = r.get("location") or {}
+    ev = next((s["text"] for m in r["mentions"] for s in m["evidence"] if s.get("text")), "")
+    return [r.get("date_start") or "", r["type"], r["status"], _side(r["source"]), _side(r["target"]),
+            loc.get("name") or "", str(r["n_sources"]), f"{r['confidence']:.2f}", ev[:90] + ("…" if len(ev) > 90 else "")]
+
+
+def _print_events(rows: list[dict], fmt: str, title: str) -> None:
+    _emit(rows, fmt, title, ("date", "type", "status", "source", "target", "place", "src", "conf", "evidence"),
+          _event_cells, narrow=("date", "type", "src", "conf"))
 
 
 def _check_format(fmt: str) -> None:
@@ -183,21 +192,12 @@ def actors(
     _check_format(fmt)
     with _open(db) as store:
         rows = store.actors(query, limit=limit)
-    if fmt == "jsonl":
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    t = Table(title=f"{len(rows)} actors")
-    for col in ("id", "name", "kind", "country", "roles", "aliases", "mentions"):
-        t.add_column(col, overflow="fold")
-    for r in rows:
+    def cells(r: dict) -> list[str]:
         roles = "; ".join(f"{x['role']} ({x['first_seen'] or '?'}–{x['last_seen'] or '?'})" for x in r["roles"])
-        t.add_row(r["id"], r["name"], r["kind"] or "", r["country"] or "", roles, ", ".join(r["aliases"]),
-                  str(r["mention_count"]))
-    Console().print(t)
+        return [r["id"], r["name"], r["kind"] or "", r["country"] or "", roles, ", ".join(r["aliases"]),
+                str(r["mention_count"])]
+
+    _emit(rows, fmt, f"{len(rows)} actors", ("id", "name", "kind", "country", "roles", "aliases", "mentions"), cells)
 
 
 @_store_errors
@@ -225,20 +225,10 @@ def search(
     _check_format(fmt)
     with _open(db) as store:
         rows = store.search(query, limit=limit)
-    if fmt == "jsonl":
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-        return
-    from rich.console import Console
     from rich.markup import escape
-    from rich.table import Table
 
-    t = Table(title=f"{len(rows)} documents")
-    for col in ("id", "published", "title", "snippet"):
-        t.add_column(col, overflow="fold")
-    for r in rows:
-        t.add_row(escape(r["id"]), r["published"] or "", escape(r["title"] or ""), escape(r["snippet"] or ""))
-    Console().print(t)
+    _emit(rows, fmt, f"{len(rows)} documents", ("id", "published", "title", "snippet"),
+          lambda r: [escape(r["id"]), r["published"] or "", escape(r["title"] or ""), escape(r["snippet"] or "")])
 
 
 @_store_errors
