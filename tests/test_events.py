@@ -231,3 +231,15 @@ def test_press_service_style_story(extractor):
     trip = evs[("VISIT", "planned")]
     assert trip.target.country == "TJK" and trip.date.start == "2025-10-14"
     assert trip.attributes["purpose"] == "the CIS summit"
+
+
+def test_invitation_of_a_host_and_calls_to_the_president_elect(extractor):
+    evs = extract(extractor, "Vietnamese Prime Minister Tran Quoc Hung will pay an official visit to Singapore next "
+                             "week at the invitation of Singaporean Prime Minister Daniel Tan.")
+    invite = next(e for e in evs if e.type == "INVITE")
+    assert (invite.source.name, invite.target.name, invite.status) == ("Daniel Tan", "Tran Quoc Hung", "occurred")
+    assert invite.date is None          # extended earlier, on a day the text does not give
+    evs = extract(extractor, "Chilean President-elect Valentina Ortiz won the vote. Brazilian President Antonio "
+                             "Ferraz also phoned the president-elect.")
+    call = next(e for e in evs if e.type == "CALL")
+    assert (call.source.name, call.target.name) == ("Antonio Ferraz", "Valentina Ortiz")

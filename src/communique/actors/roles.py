@@ -16,7 +16,8 @@ from communique.geo import gazetteer
 
 _LINKS = {"of", "to", "in", "for", "at", "the", "and", "on", "'s", "’s", "-", "a", "an"}
 _MODIFIERS = {"senior", "deputy", "first", "former", "acting", "chief", "head", "vice", "then", "top",
-              "special", "permanent", "general", "interim", "outgoing", "incoming", "late", "new"}
+              "special", "permanent", "general", "interim", "outgoing", "incoming", "late", "new", "elect",
+              "designate"}
 _DESTINATION = {"to", "in", "at", "from", "for", "into", "with", "on"}
 # where a role names a posting abroad, the place after "in/at" is the posting, not the nationality
 _POSTINGS = {"ambassador", "envoy", "consul", "correspondent", "representative", "attache", "attaché",

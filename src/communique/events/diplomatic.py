@@ -379,8 +379,14 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
             targets = invitee
             if light.lemma_ in ("decline", "reject"):
                 cand.status = "negated"
-        elif sources and not targets:      # "at the invitation of X, Y arrived": Y is the invitee
-            targets = [a for a in _clause_subject(ctx, noun)[0] if a not in sources]
+        else:      # "Y paid a visit at the invitation of X" / "at the invitation of X, Y arrived": X invites Y
+            inviters = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                        for p in c.children if p.dep_ == "pobj" for a in _expand(ctx, p)]
+            if inviters:
+                guests = sources if sources and sources[0] not in inviters else _clause_subject(ctx, noun)[0]
+                sources, targets = inviters, [a for a in guests if a not in inviters]
+                # the invitation was extended before, on a day the sentence does not give
+                cand.status, cand.extra["undated"] = "occurred", True
     cand.sources, cand.targets = sources, targets
     return bool(targets and (sources or (etype == "INVITE" and cand.destination)))
 
