@@ -27,7 +27,7 @@ def _governs(upper, lower) -> bool:
     return upper.i == lower.i or any(a.i == upper.i for a in lower.ancestors)   # spaCy tokens compare by index
 
 
-def _in_scope(sdoc, cand: Candidate, timexes) -> list[tuple[object, bool]]:
+def _in_scope(sdoc, cand: Candidate, timexes, quotes=()) -> list[tuple[object, bool]]:
     """The sentence's time expressions that can date this event, each flagged when it sits in the trigger's clause.
 
     Left out: dates of a clause inside a quotation the trigger is outside of (or the reverse), dates in a relative clause
@@ -36,7 +36,7 @@ def _in_scope(sdoc, cand: Candidate, timexes) -> list[tuple[object, bool]]:
     """
     sent, text = cand.sent, sdoc.text
     own = _clause_verb(cand.trigger)
-    trig_quoted = _quoted(text, sent.start_char, cand.trigger.idx)
+    trig_quoted = _quoted(quotes, cand.trigger.idx)
     out = []
     for t in timexes:
         if not (sent.start_char <= t.start < sent.end_char):
@@ -47,7 +47,7 @@ def _in_scope(sdoc, cand: Candidate, timexes) -> list[tuple[object, bool]]:
         if span is None:
             continue
         verb = _clause_verb(span.root)
-        if _quoted(text, sent.start_char, verb.idx) != trig_quoted:
+        if _quoted(quotes, verb.idx) != trig_quoted:
             continue      # the date belongs to a clause on the other side of a quotation mark
         if verb.dep_ in ("relcl", "acl") and not _governs(verb, own):
             continue
@@ -57,36 +57,44 @@ def _in_scope(sdoc, cand: Candidate, timexes) -> list[tuple[object, bool]]:
     return out
 
 
-def _quoted(text: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` is inside double quotation marks opened after ``start`` (the sentence start)."""
-    chunk = text[start:pos]
-    return (chunk.count("“") > chunk.count("”")) or (chunk.count('"') % 2 == 1)
+def _quoted(quotes, pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the document's quotations (found by the quotes stage)."""
+    return any(q.start <= pos < q.end for q in quotes)
 
 
-def date_for(sdoc, cand: Candidate, timexes, published: Optional[str]) -> Optional[DateRange]:
+def date_for(sdoc, cand: Candidate, timexes, published: Optional[str], quotes=()) -> Optional[DateRange]:
     """The time expression of the event's clause nearest the trigger, matching the status; else the rules below."""
     from communique.timex import resolve_timex
 
-    scoped = _in_scope(sdoc, cand, timexes)
+    scoped = _in_scope(sdoc, cand, timexes, quotes)
     trig = cand.trigger.idx
     if cand.status == "planned":
         wanted, clash = "future", "past"
     else:
         wanted, clash = "past", "future"
-    # prefer expressions whose tense agrees with the event, then the trigger's own clause, then the nearest
-    ranked = sorted(scoped, key=lambda tc: (tc[0].direction == clash, tc[0].direction != wanted and
-                                            tc[0].direction is not None, not tc[1], abs(tc[0].start - trig)))
-    for t, _ in ranked:
+    # The timex stage guesses a clause's tense from its words; the event's status (from the parse) knows better:
+    # "will arrive on Monday and hold talks on Tuesday, the spokeswoman told …" makes Tuesday future. An
+    # expression that reads differently in the event's tense ("Tuesday", "in March") is re-read in it.
+    options = []
+    for t, own_clause in scoped:
+        days = (t.start_date, t.end_date)
+        if t.direction == clash and cand.status in ("planned", "occurred"):
+            redone = resolve_timex(t.text, published, tense=wanted)
+            if redone and tuple(redone) != days:
+                days, direction = tuple(redone), wanted
+            else:
+                direction = clash
+        else:
+            direction = t.direction
+        if direction == clash and cand.status in ("planned", "occurred"):
+            continue      # "tomorrow" cannot date what already happened
+        agrees = direction in (wanted, None) or (direction == "present" and cand.status == "occurred")
+        options.append(((not agrees, not own_clause, abs(t.start - trig)), t, days))
+    for _, t, (start, end) in sorted(options, key=lambda o: o[0]):
         if t.kind == "unanchored":
             return None
-        if t.direction == clash and cand.status in ("planned", "occurred"):
-            # the timex guessed the clause's tense from its words; the parse knows better ("will hold talks
-            # in expanded formats on Friday" is future whatever "expanded" suggests)
-            redone = resolve_timex(t.text, published, tense=wanted)
-            if redone:
-                return DateRange(redone[0], redone[1], t.text)
-        if t.start_date:
-            return DateRange(t.start_date, t.end_date or t.start_date, t.text)
+        if start:
+            return DateRange(start, end or start, t.text)
     if cand.status == "occurred" and published:
         # an engagement reported as news with no date words: the publication day
         return DateRange(published, published, None)

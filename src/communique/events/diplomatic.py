@@ -346,7 +346,8 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
     targets = _objects(ctx, noun, preps={"with", "between", "to", "among"})
     if light is not None and not targets:
         targets = _objects(ctx, light, preps={"with", "to"})
-    if not sources and targets and etype in ("MEET", "CALL"):
+    near_verb = noun.head.pos_ == "VERB" or (noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB")
+    if not sources and targets and etype in ("MEET", "CALL") and near_verb:   # not "a role in talks with X"
         sources, clause_verb = _clause_subject(ctx, noun)
         sources = [a for a in sources if a not in targets]
         if clause_verb is not None and cand.status == "occurred":

@@ -145,7 +145,8 @@ def _to_event(ctx: DocContext, cand: Candidate, timexes) -> Optional[Event]:
     sent = cand.sent
     if cand.status in ("planned", "occurred") and _called_off_in(sent, etype):
         cand.status = "negated"
-    date = None if cand.extra.get("undated") else date_for(ctx.sdoc, cand, timexes, ctx.doc.published)
+    date = None if cand.extra.get("undated") else date_for(ctx.sdoc, cand, timexes, ctx.doc.published,
+                                                           ctx.doc.quotes)
     lex = lexicon()[etype]
     plover_type = "AGREE" if cand.status == "planned" and etype in PLANNED_PLOVER else lex["plover"]
     cameo = "036" if plover_type == "AGREE" and etype in PLANNED_PLOVER else lex["cameo"]
