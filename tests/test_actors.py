@@ -65,3 +65,12 @@ def test_dateline_and_apposed_nationality(extractor):
     people = {a.name: a for a in doc.actors if a.kind == "person"}
     assert people["Rui Costa"].country == "PRT"        # named without nationality in a Lisbon-datelined story
     assert people["Mario Ruiz"].country == "ESP"       # the nationality sits in the apposed title phrase
+
+
+def test_names_after_a_titles_country_and_datelines_kept_out_of_the_parse(extractor):
+    text = ("SEOUL — President of Uzbekistan Jasur Rakhimov and President of the Republic of Korea Han Sung-min "
+            "held talks on Thursday.")
+    doc = extractor.process(Document(id="t6", raw_text=text, published="2024-06-27"))
+    assert doc.text.startswith("SEOUL — ")          # the dateline stays in the body; only the parser skips it
+    people = {a.name: a.country for a in doc.actors if a.kind == "person"}
+    assert people == {"Jasur Rakhimov": "UZB", "Han Sung-min": "KOR"}

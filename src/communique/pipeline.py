@@ -105,11 +105,19 @@ class Extractor:
         return batch
 
     def _nlp_text(self, doc: Document) -> str:
+        """The text spaCy parses: the body with a wire dateline ("SEOUL — ") blanked to equal length, so the
+        parser sees the first sentence as a sentence while every offset still indexes ``doc.text``."""
+        from communique.actors.nationality import dateline_span
+
+        text = doc.text
+        span = dateline_span(text)
+        if span:
+            text = " " * span + text[span:]
         limit = self.nlp.max_length - 1
-        if len(doc.text) > limit:
+        if len(text) > limit:
             doc.meta["nlp_truncated_at"] = limit
-            return doc.text[:limit]
-        return doc.text
+            return text[:limit]
+        return text
 
     def _parse_one(self, text):
         try:

@@ -221,6 +221,12 @@ _DATELINE = re.compile(r"^\s*([A-Z][A-Z' ]{2,30}(?:/[A-Z][A-Z' ]{2,30})*)(?:[.,]
                        r"(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s")
 
 
+def dateline_span(text: str) -> int:
+    """Length of a leading wire dateline ("KYIV, Ukraine (AP) — "), 0 when there is none."""
+    m = _DATELINE.match(text[:80])
+    return m.end() if m and gazetteer().place(m.group(1).split("/")[0].strip().title()) else 0
+
+
 def dateline_country(text: str) -> Optional[str]:
     """"SEOUL — …", "KYIV, Ukraine (AP) — …": the dateline city's country, where a wire story is written."""
     m = _DATELINE.match(text[:80])

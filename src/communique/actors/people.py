@@ -15,6 +15,7 @@ from communique.actors.cluster import Cluster
 from communique.actors.lexicon import lexicon
 from communique.actors.names import given_keys, name_key, strip_possessive, surname_key
 from communique.actors.roles import role_words
+from communique.geo import gazetteer
 
 
 _TITLE_BEFORE = 3   # how many tokens back a bare title still marks a person ("President X")
@@ -47,21 +48,37 @@ def add_titled_names(sdoc, cands: list[Cand]) -> list[Cand]:
     covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
     extra = []
     i = 0
+    gaz = gazetteer()
+    country_ends = {e.end - 1 for e in sdoc.ents if e.label_ == "GPE" and gaz.country(e.text)}
     while i < len(sdoc) - 2:
-        # "Speaker of the Grand National Assembly of Turkey, Mehmet Aydin, arrived": a name apposed to a title
-        apposed = sdoc[i].text == "," and any(t.lower_ in heads for t in sdoc[max(sdoc[i].sent.start, i - 10):i])
-        if (sdoc[i].lower_ in heads or apposed) and sdoc[i + 1].i not in covered:
+        before = sdoc[max(sdoc[i].sent.start, i - 10):i]
+        titled_before = any(t.lower_ in heads for t in before)
+        # "Speaker of the Grand National Assembly of Turkey, Mehmet Aydin, arrived": a name apposed to a title;
+        # "President of the Republic of Korea Han Sung-min": a name right after the title's country
+        apposed = sdoc[i].text == "," and titled_before
+        after_country = titled_before and i in country_ends
+        if (sdoc[i].lower_ in heads or apposed or after_country) and sdoc[i + 1].i not in covered:
             j = i + 1
-            while j < len(sdoc) and j - i <= 3 and sdoc[j].pos_ == "PROPN" and sdoc[j].is_title and j not in covered:
+            while j < len(sdoc) and j - i <= 5 and j not in covered and _name_token(sdoc[j]):
                 j += 1
             run = list(sdoc[i + 1:j])
-            if 2 <= len(run) <= 3 and looks_like_name(run) and not any(t.lower_ in role_words() for t in run):
+            words = [t for t in run if t.text != "-"]
+            if 2 <= len(words) <= 3 and looks_like_name(run) and not any(t.lower_ in role_words() for t in run):
                 extra.append(Cand(run[0].idx, run[-1].idx + len(run[-1].text), sdoc[i + 1:j].text, "PERSON",
                                   i + 1, j))
                 i = j
                 continue
         i += 1
     return sorted(cands + extra, key=lambda c: c.start) if extra else cands
+
+
+def _name_token(tok) -> bool:
+    """A capitalised name part, a hyphen inside a name, or the lower-case half of "Sung-min"."""
+    if tok.text == "-":
+        return tok.i + 1 < len(tok.doc) and tok.nbor().is_alpha and not tok.whitespace_
+    if tok.i > 0 and tok.nbor(-1).text == "-" and tok.is_alpha:
+        return True
+    return tok.pos_ in ("PROPN", "NOUN", "X") and tok.is_title
 
 
 def title_heads() -> set[str]:
