@@ -243,3 +243,10 @@ def test_invitation_of_a_host_and_calls_to_the_president_elect(extractor):
                              "Ferraz also phoned the president-elect.")
     call = next(e for e in evs if e.type == "CALL")
     assert (call.source.name, call.target.name) == ("Antonio Ferraz", "Valentina Ortiz")
+
+
+def test_talks_fall_with_a_postponed_trip(extractor):
+    evs = extract(extractor, "Polish President Tomasz Wrona has postponed his visit to Lithuania. Wrona had been due "
+                             "to meet Lithuanian President Rasa Petraitis in Vilnius.")
+    assert next(e for e in evs if e.type == "VISIT").status == "negated"
+    assert next(e for e in evs if e.type == "MEET").status == "negated"

@@ -42,6 +42,7 @@ def extract_events(doc: Document, sdoc) -> list[Event]:
             if ev is not None:
                 events.append(ev)
     events = merge_events(events + _visits_implied_by_hosting(ctx, events))
+    _called_off_with_the_trip(events)
     dates_from_trips(events)
     add_attributes(ctx, events)
     events += _plover_events(doc, sdoc, events)
@@ -194,6 +195,15 @@ def _confidence(cand: Candidate, source: Side, target: Side) -> float:
     if cand.status != "occurred":
         c -= 0.05
     return round(min(c, 0.95), 2)
+
+
+def _called_off_with_the_trip(events: list[Event]) -> None:
+    """"X has postponed his visit to Y … X had been due to meet Z in Y": the planned talks fall with the trip."""
+    off = {(e.source.actor_id, e.target.country) for e in events if e.type == "VISIT" and e.status == "negated"}
+    for ev in events:
+        if ev.type in ("MEET", "HOST", "SIGN") and ev.status == "planned" and (
+                (ev.source.actor_id, ev.target.country) in off or (ev.target.actor_id, ev.source.country) in off):
+            ev.status = "negated"
 
 
 def _visits_implied_by_hosting(ctx: DocContext, events: list[Event]) -> list[Event]:
