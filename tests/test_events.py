@@ -73,8 +73,8 @@ def test_every_event_points_at_its_sentence(extractor):
 
 
 def test_events_need_a_political_actor(extractor):
-    doc = extractor.process(Document(id="h", raw_text="Researchers warn that heart disease could affect millions more "
-                                     "people in the coming decades, a study found.", published=PUBLISHED))
+    doc = extractor.process(Document(id="h", raw_text="Scientists say warmer summers may cut wheat harvests across the "
+                                     "plains by a fifth before 2040, according to a new report.", published=PUBLISHED))
     assert doc.events == []
 
 

@@ -30,7 +30,7 @@ def code_roles(sdoc, people: list[Cluster], person_toks: set[int]) -> set[int]:
             stop = person_toks - set(range(m.tok_start, m.tok_end))
             ph: Optional[RolePhrase] = phrase_before(sdoc, m.tok_start, stop)
             if not (ph and ph.country):
-                # "U.S. Air Force Chief of Staff, General X": the apposed phrase may hold the nationality
+                # "Spain's navy chief, Admiral X": the apposed phrase may hold the nationality
                 appos = phrase_apposition(sdoc, ph.start_tok if ph else m.tok_start, m.tok_end, stop)
                 if appos and (appos.country or not (ph and ph.has_title)):
                     if ph and ph.has_title and appos.country:

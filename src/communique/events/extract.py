@@ -3,8 +3,8 @@
 ``extract_events`` runs the diplomatic rules (``diplomatic.py``) and the PLOVER
 breadth rules (``plover.py``), dates each event from the time expressions of
 its sentence, codes it (CAMEO, PLOVER type/mode/context) and merges the
-mentions of one engagement ("arrived in Moscow on a state visit" … "his visit
-to Moscow") into one event with several evidence spans.
+mentions of one engagement ("arrived in Rome on a state visit" … "his visit
+to Rome") into one event with several evidence spans.
 """
 from __future__ import annotations
 
