@@ -33,7 +33,7 @@ def top(nlp, text):
     ("The European Union imposed new sanctions on Belarus.", "SANCTION"),
     ("Thousands of farmers demonstrated outside parliament in Warsaw.", "PROTEST"),
     ("Dock workers went on strike in Rotterdam.", "PROTEST"),
-    ("Two jailed dissidents began a hunger strike on Monday.", "PROTEST"),
+    ("Three opposition activists began a hunger strike in the main square of the capital.", "PROTEST"),
     ("Chinese troops massed along the Indian border.", "MOBILIZE"),
     ("Egypt accused Israel of violating the truce.", "ACCUSE"),
     ("Sweden condemned the execution of the journalist.", "ACCUSE"),
@@ -112,7 +112,7 @@ def test_modes(nlp):
     assert top(nlp, "A suicide bomber killed twelve people at a market in Kabul.").plover["mode"] in (
         "suicide-attack", "explosives")
     assert top(nlp, "Gunmen opened fire on a police checkpoint.").plover["mode"] == "firearms"
-    assert top(nlp, "Two jailed dissidents began a hunger strike on Monday.").plover["mode"] == "hunger"
+    assert top(nlp, "Three opposition activists began a hunger strike in the main square of the capital.").plover["mode"] == "hunger"
 
 
 def test_sides_and_countries(nlp):
