@@ -28,6 +28,8 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = {".warc", ".arc"}
+_KINDS = (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFFIXES), ("json", JSON_SUFFIXES),
+          ("feed", FEED_SUFFIXES), ("warc", WARC_SUFFIXES))
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | WARC_SUFFIXES
 
 #: One document larger than this is refused (it is a dump, not an article); JSONL files are streamed instead.
@@ -216,19 +218,7 @@ def _kind_and_stem(name: str) -> tuple[Optional[str], str]:
     if base.lower().endswith(".gz"):
         base = base[:-3]
     suffix = Path(base).suffix.lower()
-    kind = None
-    if suffix in TEXT_SUFFIXES:
-        kind = "text"
-    elif suffix in HTML_SUFFIXES:
-        kind = "html"
-    elif suffix in JSONL_SUFFIXES:
-        kind = "jsonl"
-    elif suffix in JSON_SUFFIXES:
-        kind = "json"
-    elif suffix in FEED_SUFFIXES:
-        kind = "feed"
-    elif suffix in WARC_SUFFIXES:
-        kind = "warc"
+    kind = next((k for k, suffixes in _KINDS if suffix in suffixes), None)
     stem = base[: -len(suffix)] if kind is not None else (Path(base).stem if suffix and len(suffix) <= 6 else base)
     return kind, stem or name
 
