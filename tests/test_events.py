@@ -250,3 +250,13 @@ def test_talks_fall_with_a_postponed_trip(extractor):
                              "to meet Lithuanian President Rasa Petraitis in Vilnius.")
     assert next(e for e in evs if e.type == "VISIT").status == "negated"
     assert next(e for e in evs if e.type == "MEET").status == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "More than two million Chinese tourists visited Vietnam last year.",
+    "The Iranian tanker arrived in a Chinese port on Monday.",
+    "Kenyan lawyer Amos Otieno called the decision to jail Ugandan activist Ruth Nabirye a travesty.",
+    "Opposition leader Amos Otieno says he struggles even to talk to voters.",
+])
+def test_not_diplomatic_engagements(extractor, text):
+    assert not [e for e in extract(extractor, text) if e.type in ("VISIT", "CALL", "MEET")]

@@ -13,6 +13,9 @@ from communique.model import Actor, Document, Location, Side
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _COLLECTIVES = {"government", "people", "nation", "family", "authority", "leadership", "citizen", "state",
                 "administration", "cabinet", "parliament", "army", "military", "embassy", "delegation"}
+_STANDS_FOR_COUNTRY = _COLLECTIVES | {"official", "side", "delegation", "negotiator", "diplomat", "envoy",
+                                     "force", "troop", "team", "counterpart", "representative", "agency",
+                                     "ministry", "leadership", "authority", "regime", "navy", "coast"}
 _PAIR_HEADS = {"leader", "leaders", "president", "presidents", "side", "sides", "head", "heads", "minister",
                "ministers", "counterparts", "men", "officials", "delegations"}
 
@@ -65,7 +68,9 @@ class DocContext:
         # a role noun's phrase names its holder ("speaker of X's Council Valentina M."); other nouns
         # ("the decision of X") are not their actor
         if tok.lower_ not in role_words() and tok.lemma_.lower() not in role_words():
-            return best
+            # "Russian officials", "the Iranian side" stand for their country; "an Iranian vessel", "Chinese
+            # tourists" or "Brexit negotiations" do not
+            return best if tok.lemma_.lower() in _STANDS_FOR_COUNTRY else None
         lo, hi = tok.left_edge.i, min(tok.right_edge.i, tok.i + 12)
         for i in range(lo, hi + 1):
             a = self.tok_actor.get(i)

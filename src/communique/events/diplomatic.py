@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from communique.actors.roles import role_words
 from communique.events.context import DocContext
 from communique.events.lexicon import lexicon, light_verbs, trigger_index
 from communique.events.modality import noun_status, verb_status
@@ -144,7 +145,9 @@ def _is_phone_call(tok, phone: bool) -> bool:
         return False       # "called X a dangerous man" names X, it is no phone call
     if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon")) for c in tok.children):
         return False
-    return phone or any(c.dep_ == "dobj" for c in tok.children)
+    # "called Ortiz", "called his counterpart"; not "called the decision … a travesty"
+    return phone or any(c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in role_words())
+                        for c in tok.children)
 
 
 def _phone_noun(tok) -> bool:
@@ -306,7 +309,7 @@ def _names_other_party(child) -> bool:
     back to the document's other main actor."""
     if child.dep_ == "dobj":
         objs = [child]
-    elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
+    elif child.dep_ == "prep" and child.lower_ in ("with", "between", "to"):
         objs = [p for p in child.children if p.dep_ == "pobj"]
     else:
         return False
