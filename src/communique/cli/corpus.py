@@ -192,6 +192,7 @@ def actors(
     _check_format(fmt)
     with _open(db) as store:
         rows = store.actors(query, limit=limit)
+
     def cells(r: dict) -> list[str]:
         roles = "; ".join(f"{x['role']} ({x['first_seen'] or '?'}–{x['last_seen'] or '?'})" for x in r["roles"])
         return [r["id"], r["name"], r["kind"] or "", r["country"] or "", roles, ", ".join(r["aliases"]),
