@@ -49,6 +49,7 @@ class Actor:
     sector: Optional[str] = None    # GOV MIL DIP LEG JUD MED EDU BUS IGO ...
     aliases: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    kb_id: Optional[str] = None     # knowledge-base person/organization id when linked (role/sector then dated)
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Location:
     country: Optional[str] = None
     lat: Optional[float] = None
     lon: Optional[float] = None
+    basis: Optional[str] = None     # "text" (named with the event) or "dateline" (the story's dateline city)
 
 
 @dataclass
