@@ -50,8 +50,9 @@ def _page(limit, offset) -> str:
 
 # ---------------------------------------------------------------------- documents
 def documents(db, limit, offset) -> list[dict]:
+    # newest first by publication day (undated last), then by ingest order
     return _rows(db, "SELECT id, title, published, outlet, url, language, n_sources FROM documents "
-                     "ORDER BY rowid DESC" + _page(limit, offset))
+                     "ORDER BY published IS NULL, published DESC, rowid DESC" + _page(limit, offset))
 
 
 def document(db, doc_id) -> Optional[dict]:
