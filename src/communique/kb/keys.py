@@ -1,0 +1,47 @@
+"""Lookup keys for names: case-, accent- and transliteration-insensitive, Cyrillic kept as itself.
+
+Why not the gazetteer's ``normalize``: person names need the spelling folds of
+:func:`communique.actors.names.name_key` (Tokayev/Tokaev, Zhomart/Jomart), and an
+acronym such as "U.N." must never fold to a name part ("Un" in "Kim Jong Un").
+"""
+from __future__ import annotations
+
+import re
+
+from communique.actors.names import fold, name_key
+
+_SPLIT = re.compile(r"[\s\-‐_]+")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,}$")
+#: family name first in English news: the first part is the surname
+FAMILY_FIRST = {"CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "HKG", "MAC", "SGP", "MNG"}
+
+
+def is_acronym(token: str) -> bool:
+    """"U.N.", "NATO": an abbreviation, never a person's name part."""
+    return bool(_ACRONYM.match(token.strip()))
+
+
+def name_parts(name: str) -> list[str]:
+    name = re.sub(r"(?:['’]s|['’])$", "", name.strip())
+    return [p for p in _SPLIT.split(name) if p and p not in (".",)]
+
+
+def full_key(name: str) -> str:
+    """"Kassym-Jomart Tokayev" and "Kasym-Zhomart Tokaev" → one key."""
+    return " ".join(name_key(p) for p in name_parts(name))
+
+
+def plain_key(text: str) -> str:
+    """Organizations and places: folded words only (no spelling rules)."""
+    return " ".join(_SPLIT.split(re.sub(r"^the\s+", "", fold(text).strip())))
+
+
+def surname_keys(name: str, country: str | None = None) -> set[str]:
+    """Keys of the parts news uses alone for this person: the last part, and the first for family-first names."""
+    parts = [p for p in name_parts(name) if not is_acronym(p)]
+    if not parts:
+        return set()
+    keys = {name_key(parts[-1])}
+    if country in FAMILY_FIRST and len(parts) > 1:
+        keys.add(name_key(parts[0]))
+    return {k for k in keys if len(k) >= 2}
