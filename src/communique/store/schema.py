@@ -9,7 +9,9 @@ ordered index scan that stops at LIMIT; ``event_dyads`` (country pair, a < b)
 does the same for timelines.
 """
 
-VERSION = 1
+VERSION = 2
+#: Versions :func:`migrate` upgrades in place (columns added, nothing dropped).
+OLD_VERSIONS = (1,)
 
 DDL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -32,12 +34,13 @@ CREATE TABLE IF NOT EXISTS sources (
     source_id TEXT NOT NULL,
     url TEXT, outlet TEXT, published TEXT, source_path TEXT,
     similarity REAL NOT NULL DEFAULT 1.0,
-    added_at TEXT NOT NULL
+    added_at TEXT NOT NULL,
+    input_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS sources_doc ON sources(doc);
 CREATE INDEX IF NOT EXISTS sources_id ON sources(source_id);
 
-CREATE TABLE IF NOT EXISTS minhashes (doc INTEGER PRIMARY KEY, signature BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS minhashes (doc INTEGER PRIMARY KEY, signature BLOB NOT NULL, n_shingles INTEGER);
 CREATE TABLE IF NOT EXISTS minhash_bands (
     band INTEGER NOT NULL, hash INTEGER NOT NULL, doc INTEGER NOT NULL,
     PRIMARY KEY (band, hash, doc)
@@ -59,7 +62,8 @@ CREATE TABLE IF NOT EXISTS actors (
     key TEXT NOT NULL,
     name TEXT NOT NULL, kind TEXT, country TEXT, sector TEXT,
     surname TEXT, initial TEXT,
-    mention_count INTEGER NOT NULL DEFAULT 0
+    mention_count INTEGER NOT NULL DEFAULT 0,
+    kb_id TEXT
 );
 CREATE INDEX IF NOT EXISTS actors_key ON actors(key);
 CREATE INDEX IF NOT EXISTS actors_surname ON actors(surname);
@@ -91,7 +95,8 @@ CREATE TABLE IF NOT EXISTS events (
     target_name TEXT, target_country TEXT, target_actor INTEGER,
     location TEXT,
     attributes TEXT, cameo TEXT, plover TEXT,
-    confidence REAL NOT NULL, n_sources INTEGER NOT NULL DEFAULT 1, n_documents INTEGER NOT NULL DEFAULT 1
+    confidence REAL NOT NULL, n_sources INTEGER NOT NULL DEFAULT 1, n_documents INTEGER NOT NULL DEFAULT 1,
+    fulfils INTEGER
 );
 CREATE INDEX IF NOT EXISTS events_sort ON events(sort_date);
 CREATE INDEX IF NOT EXISTS events_type ON events(type, sort_date);
@@ -123,3 +128,35 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event);
 """
+
+#: Indexes on columns added after version 1 (created after :func:`migrate` adds the columns).
+LATER_INDEXES = """
+CREATE INDEX IF NOT EXISTS sources_known ON sources(source_id, input_hash);
+CREATE INDEX IF NOT EXISTS actors_kb ON actors(kb_id) WHERE kb_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_fulfils ON events(fulfils) WHERE fulfils IS NOT NULL;
+CREATE INDEX IF NOT EXISTS event_countries_date ON event_countries(sort_date, country);
+"""
+
+#: (table, column, type) added since version 1.
+ADDED_COLUMNS = (("sources", "input_hash", "TEXT"), ("minhashes", "n_shingles", "INTEGER"), ("actors", "kb_id", "TEXT"), ("events", "fulfils", "INTEGER"))
+
+
+def migrate(db, version: int) -> None:
+    """Create a new store or bring an older one to ``VERSION`` in one transaction."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in DDL.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        for table, column, kind in ADDED_COLUMNS:
+            have = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        for statement in LATER_INDEXES.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise

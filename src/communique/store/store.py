@@ -17,10 +17,12 @@ from urllib.parse import quote
 from communique.model import Document
 from communique.store import queries
 from communique.store.errors import StoreError, explain
-from communique.store.schema import DDL, VERSION
-from communique.store.writer import ADDED, DUPLICATE, ERROR, Writer
+from communique.store.fingerprint import input_hash
+from communique.store.integrity import check_intact
+from communique.store.schema import OLD_VERSIONS, VERSION, migrate
 
 DEFAULT_PATH = "communique.db"
+DUPLICATE = "duplicate"      # the outcome name the writer uses too
 
 
 def default_path() -> str:
@@ -44,6 +46,9 @@ class Store:
         self.timeout = timeout
         self.similarity = similarity
         self._lock = threading.RLock()
+        self._readonly_reason: Optional[str] = None
+        self._corrupt: Optional[StoreError] = None
+        self.version = VERSION
         self.db = self._connect()
 
     # ------------------------------------------------------------------ connection
@@ -53,34 +58,62 @@ class Store:
             raise StoreError(f"no database at {self.path} (nothing has been ingested there yet)")
         if not memory and Path(self.path).is_dir():
             raise StoreError(f"{self.path} is a folder, not a database file")
-        target = self.path
-        if self.readonly and not memory:
-            target = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
+        if memory:
+            return self._open_writable(self.path, uri=False)
+        if self.readonly:
+            return self._open_readonly()
         try:
-            db = sqlite3.connect(target, uri=self.readonly and not memory, timeout=self.timeout,
-                                 isolation_level=None, check_same_thread=False)
+            return self._open_writable(self.path, uri=False)
+        except StoreError as exc:
+            if not (_is_readonly_failure(exc.__cause__) and Path(self.path).is_file()):
+                raise
+        # a read-only file or folder: reads still work, writes say why they cannot
+        self.readonly = True
+        self._readonly_reason = (f"{self.path} is read-only: cannot write to it "
+                                 "(check file and folder permissions, or open it for reading only)")
+        return self._open_readonly()
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        """``mode=ro`` first; where SQLite cannot even create its shared-memory file (a read-only
+        folder or mount), ``immutable=1``, which reads the main file without any lock or side file."""
+        location = quote(str(Path(self.path).resolve()))
+        try:
+            return self._open_checked(f"file:{location}?mode=ro", uri=True)
+        except StoreError as exc:
+            if not _is_readonly_failure(exc.__cause__):
+                raise
+        return self._open_checked(f"file:{location}?mode=ro&immutable=1", uri=True)
+
+    def _open_writable(self, target: str, uri: bool) -> sqlite3.Connection:
+        return self._open_checked(target, uri=uri, write=True)
+
+    def _open_checked(self, target: str, uri: bool, write: bool = False) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(target, uri=uri, timeout=self.timeout, isolation_level=None,
+                                 check_same_thread=False)
         except sqlite3.Error as exc:
             raise explain(exc, self.path, self.timeout) from exc
         try:
             db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             n_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if version not in (0, VERSION) or (version == 0 and n_tables):
+            if version not in (0, *OLD_VERSIONS, VERSION) or (version == 0 and n_tables):
                 raise StoreError(f"{self.path} is an SQLite database but not a Communique store "
                                  f"(schema version {version}); pass another --db")
-            if self.readonly:
-                if version != VERSION:
+            if not write:
+                if version == 0:
                     raise StoreError(f"{self.path} is empty: not a Communique store yet")
             else:
-                if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal" and not memory:
+                if self.path != ":memory:" and db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                     db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = NORMAL")
                 if version != VERSION:
-                    db.execute("BEGIN IMMEDIATE")
-                    db.executescript(DDL)        # executescript commits
-                    db.execute(f"PRAGMA user_version = {VERSION}")
+                    migrate(db, version)
+            if self.path != ":memory:":
+                check_intact(db, self.path)
             db.execute("PRAGMA foreign_keys = OFF")
             db.execute("PRAGMA cache_size = -65536")
+            self.version = db.execute("PRAGMA user_version").fetchone()[0]
         except StoreError:
             db.close()
             raise
@@ -105,28 +138,66 @@ class Store:
         return f"Store({self.path!r}, readonly={self.readonly})"
 
     def _read(self, fn, *args, **kwargs):
-        """Run a read query under the lock, turning sqlite errors into StoreError."""
+        """Run a read query under the lock, turning sqlite errors into StoreError.
+
+        Damage found by one query is remembered, so every later call refuses the
+        store with the same message instead of answering from the intact pages.
+        """
         with self._lock:
             if self.db is None:
                 raise StoreError(f"{self.path}: the store is closed")
+            if self._corrupt is not None:
+                raise self._corrupt
             try:
                 return fn(self.db, *args, **kwargs)
             except sqlite3.Error as exc:
-                raise explain(exc, self.path, self.timeout) from exc
+                err = explain(exc, self.path, self.timeout)
+                if _is_corruption(exc):
+                    self._corrupt = err
+                raise err from exc
 
     # ------------------------------------------------------------------ writing
+    def known(self, doc_id: str, content_hash: str) -> bool:
+        """Whether ``doc_id`` was stored from this very input (``input_hash``) or with this cleaned-text hash."""
+        return bool(self._read(lambda db: db.execute(
+            "SELECT 1 FROM sources WHERE source_id=? AND input_hash=? UNION ALL "
+            "SELECT 1 FROM sources s JOIN documents d ON d.rowid = s.doc WHERE s.source_id=? AND d.content_hash=? "
+            "LIMIT 1", (doc_id, content_hash, doc_id, content_hash)).fetchone()))
+
+    def unseen(self, docs: Iterable[Document], on_skip: Optional[Callable[[Document], None]] = None
+               ) -> Iterator[Document]:
+        """The documents of ``docs`` not already stored from the same input; put this before extraction
+        so a rerun over an unchanged corpus parses nothing."""
+        for doc in docs:
+            if not doc.error and self.known(doc.id, input_hash(doc)):
+                if on_skip:
+                    on_skip(doc)
+                continue
+            yield doc
+
     def ingest(self, docs: Iterable[Document], batch_size: int = 100,
-               on_document: Optional[Callable[[Document, str], None]] = None) -> dict:
+               on_document: Optional[Callable[[Document, str], None]] = None,
+               extract: Optional[Callable[[Iterable[Document]], Iterable[Document]]] = None) -> dict:
         """Store documents; one transaction per ``batch_size`` documents.
 
         Returns ``{"added", "duplicates", "errors", "events"}``. Idempotent: a
-        document already stored (same id and text) counts as a duplicate. On a
-        database failure the current batch is rolled back, earlier batches stay,
-        and the :class:`StoreError` carries the counts so far as ``.stats``.
+        document already stored (same id and text) counts as a duplicate. With
+        ``extract`` (raw documents in, extracted documents out), documents stored
+        before from the same input are counted as duplicates without being
+        extracted. On a database failure the current batch is rolled back,
+        earlier batches stay, and the :class:`StoreError` carries the counts so
+        far as ``.stats``.
         """
         if self.readonly:
-            raise StoreError(f"{self.path} was opened read-only; open it without readonly=True to ingest")
+            raise StoreError(self._readonly_reason
+                             or f"{self.path} was opened read-only; open it without readonly=True to ingest")
         stats = {"added": 0, "duplicates": 0, "errors": 0, "events": 0}
+        if extract is not None:
+            def skipped(doc: Document) -> None:
+                stats["duplicates"] += 1
+                if on_document:
+                    on_document(doc, DUPLICATE)
+            docs = extract(self.unseen(docs, skipped))
         batch: list[Document] = []
         try:
             for doc in docs:
@@ -142,6 +213,8 @@ class Store:
         return stats
 
     def _ingest_batch(self, batch: list[Document], stats: dict, on_document) -> None:
+        from communique.store.writer import ADDED, ERROR, Writer
+
         counts = dict.fromkeys(stats, 0)
         outcomes = []
         key = {ADDED: "added", DUPLICATE: "duplicates", ERROR: "errors"}
@@ -244,6 +317,17 @@ def _countries(country) -> Optional[list[str]]:
     if isinstance(country, str):
         country = [country]
     return [c.upper() for c in country]
+
+
+def _is_readonly_failure(exc: Optional[BaseException]) -> bool:
+    """SQLite could not write (or create its side files) where it needed to."""
+    msg = str(exc or "").lower()
+    return isinstance(exc, sqlite3.Error) and ("readonly" in msg or "read-only" in msg or "unable to open" in msg)
+
+
+def _is_corruption(exc: BaseException) -> bool:
+    msg = str(exc).lower()
+    return "malformed" in msg or "not a database" in msg or "corrupt" in msg
 
 
 def dumps(obj) -> str:

@@ -12,8 +12,12 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Optional
 
 from communique.model import Actor, Document, Event, Side
+from communique.store.fingerprint import input_hash
 from communique.stories import dedup
-from communique.stories.events import combined_confidence, event_family, events_compatible
+from communique.stories.events import (
+    combined_confidence, event_family, events_compatible, fulfils_plan, more_precise,
+)
+from communique.stories.identity import is_generic_name
 from communique.stories.names import actor_key_parts, name_key
 
 ADDED, DUPLICATE, ERROR = "added", "duplicate", "error"
@@ -55,19 +59,23 @@ class Writer:
         chash = hashlib.sha1(norm.encode("utf-8")).hexdigest()
         skey = _sha1(doc.id, chash)
         if self.db.execute("SELECT 1 FROM sources WHERE source_key=?", (skey,)).fetchone():
+            self.db.execute("UPDATE sources SET input_hash=? WHERE source_key=? AND input_hash IS NULL",
+                            (input_hash(doc), skey))
             return DUPLICATE, 0
         row = self.db.execute("SELECT rowid FROM documents WHERE content_hash=? LIMIT 1", (chash,)).fetchone()
         if row:
             self._add_source(row[0], doc, skey, 1.0)
             return DUPLICATE, 0
-        sig = dedup.signature(norm)
+        sig, n_shingles = dedup.signature_and_size(norm)
         bands = dedup.band_hashes(sig)
-        match = dedup.best_match(norm, self._candidates(bands), self.similarity)
+        # a known id with another text is a new version of that page (kept as ID#hash), never a copy
+        known_id = self.db.execute("SELECT 1 FROM sources WHERE source_id=? LIMIT 1", (doc.id,)).fetchone()
+        match = None if known_id else self._near_duplicate(sig, n_shingles, bands)
         if match:
             self._add_source(match[0], doc, skey, round(match[1], 3))
             return DUPLICATE, 0
-        rowid = self._insert_document(doc, text, chash, skey, sig, bands)
-        local = {a.id: self.resolve_actor(a, doc.published) for a in doc.actors}
+        rowid = self._insert_document(doc, text, chash, skey, sig, bands, n_shingles)
+        local = {a.id: row for a in doc.actors if (row := self.resolve_actor(a, doc.published)) is not None}
         for local_id, actor_row in local.items():
             self.db.execute("INSERT OR IGNORE INTO doc_actors(doc, local_id, actor) VALUES (?,?,?)",
                             (rowid, local_id, actor_row))
@@ -80,14 +88,27 @@ class Writer:
         self.db.execute("INSERT OR IGNORE INTO errors(doc_id, source_path, message, added_at) VALUES (?,?,?,?)",
                         (doc_id, source_path, message, _now()))
 
-    def _candidates(self, bands: list[int]):
-        """Stored documents sharing at least one LSH band with ours (one index probe per band)."""
-        probes = " UNION ".join("SELECT doc FROM minhash_bands WHERE band=? AND hash=?" for _ in bands)
-        params = [x for b, h in enumerate(bands) for x in (b, h)]
-        return self.db.execute(
-            f"SELECT d.rowid, d.text FROM documents d WHERE d.rowid IN ({probes}) LIMIT 50", params).fetchall()
+    def _near_duplicate(self, sig, n_shingles: int, bands: list[int]):
+        """(rowid, Jaccard) of the stored document that is the same article, from stored signatures alone.
 
-    def _insert_document(self, doc, text, chash, skey, sig, bands) -> int:
+        Candidates share at least one LSH band (one index probe per band), most
+        shared bands first; the signature estimates Jaccard, and the stored
+        shingle counts turn it into containment, so no stored text is re-read.
+        """
+        probes = " UNION ALL ".join("SELECT doc FROM minhash_bands WHERE band=? AND hash=?" for _ in bands)
+        params = [x for b, h in enumerate(bands) for x in (b, h)]
+        rows = self.db.execute(
+            f"SELECT m.doc, m.signature, m.n_shingles FROM (SELECT doc, count(*) AS shared FROM ({probes}) "
+            f"GROUP BY doc ORDER BY shared DESC LIMIT 20) c JOIN minhashes m ON m.doc = c.doc", params).fetchall()
+        best = None
+        for rowid, blob, other_n in rows:
+            jac = dedup.jaccard(sig, dedup.signature_from_bytes(blob))
+            cont = dedup.containment(jac, n_shingles, other_n) if other_n else jac
+            if dedup.is_same_article(jac, cont, self.similarity) and (best is None or jac > best[1]):
+                best = (rowid, jac)
+        return best
+
+    def _insert_document(self, doc, text, chash, skey, sig, bands, n_shingles) -> int:
         doc_id = doc.id
         if self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone():
             doc_id = f"{doc.id}#{chash[:8]}"          # same id, different article: keep both
@@ -102,16 +123,18 @@ class Writer:
         rowid = cur.lastrowid
         self.db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (rowid, doc.title or "", text))
         self._insert_source(rowid, doc, skey, 1.0)
-        self.db.execute("INSERT INTO minhashes(doc, signature) VALUES (?,?)", (rowid, dedup.signature_bytes(sig)))
+        self.db.execute("INSERT INTO minhashes(doc, signature, n_shingles) VALUES (?,?,?)",
+                        (rowid, dedup.signature_bytes(sig), n_shingles))
         self.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, hash, doc) VALUES (?,?,?)",
                             [(b, h, rowid) for b, h in enumerate(bands)])
         return rowid
 
     def _insert_source(self, rowid, doc, skey, similarity) -> None:
         self.db.execute(
-            "INSERT INTO sources(doc, source_key, source_id, url, outlet, published, source_path, similarity, added_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            (rowid, skey, doc.id, doc.url, doc.outlet, doc.published, doc.source_path, similarity, _now()))
+            "INSERT INTO sources(doc, source_key, source_id, url, outlet, published, source_path, similarity, added_at,"
+            " input_hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (rowid, skey, doc.id, doc.url, doc.outlet, doc.published, doc.source_path, similarity, _now(),
+             input_hash(doc)))
 
     def _add_source(self, rowid, doc, skey, similarity) -> None:
         self._insert_source(rowid, doc, skey, similarity)
@@ -121,40 +144,55 @@ class Writer:
             self._refresh_counts(event)
 
     # ------------------------------------------------------------------ actors
-    def resolve_actor(self, actor: Actor, seen: Optional[str]) -> int:
-        """The canonical actor row for a per-document actor (created when new)."""
+    def resolve_actor(self, actor: Actor, seen: Optional[str]) -> Optional[int]:
+        """The canonical actor row for a per-document actor (created when new).
+
+        Identity across documents comes from a knowledge-base id, else from the
+        name (surname, first initial) and country; a description or bare title
+        ("the president") is no identity: it stands for its country, if known.
+        """
         kind = actor.kind or "person"
         country = actor.country
+        kb_id = getattr(actor, "kb_id", None)
         surname = initial = None
         row = None
+        if kb_id:
+            row = self.db.execute("SELECT rowid FROM actors WHERE kb_id=? LIMIT 1", (kb_id,)).fetchone()
         if kind == "country" and country:
             key = f"country:{country}"
-            row = self.db.execute("SELECT rowid FROM actors WHERE key=?", (key,)).fetchone()
+            row = row or self.db.execute("SELECT rowid FROM actors WHERE key=?", (key,)).fetchone()
         elif kind == "person":
+            if not kb_id and is_generic_name(actor.name):
+                return self._country_actor(country)
             surname, initial = actor_key_parts(actor.name)
             key = f"person:{country or '-'}:{surname}:{initial or '-'}"
-            row = self._match_person(surname, initial, country) if surname else None
+            if row is None and surname:
+                row = self._match_person(surname, initial, country, kb_id)
         else:
             key = f"{kind}:{country or '-'}:{name_key(actor.name)}"
-            row = self.db.execute("SELECT rowid FROM actors WHERE key=?", (key,)).fetchone()
             if row is None:
-                row = self._match_alias(actor.name, kind, country)
+                row = self.db.execute("SELECT rowid FROM actors WHERE key=? AND (kb_id IS NULL OR ? IS NULL "
+                                      "OR kb_id=?)", (key, kb_id, kb_id)).fetchone()
+            if row is None:
+                row = self._match_alias(actor.name, kind, country, kb_id)
         n = max(1, len(actor.mentions))
         if row is None:
             rowid = self.db.execute(
-                "INSERT INTO actors(id, key, name, kind, country, sector, surname, initial, mention_count) "
-                "VALUES (?,?,?,?,?,?,?,?,?)",
-                (self._actor_id(key), key, actor.name, kind, country, actor.sector, surname, initial, n)).lastrowid
+                "INSERT INTO actors(id, key, name, kind, country, sector, surname, initial, mention_count, kb_id) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (self._actor_id(key), key, actor.name, kind, country, actor.sector, surname, initial, n,
+                 kb_id)).lastrowid
         else:
             rowid = row[0]
             self.db.execute(
                 "UPDATE actors SET mention_count = mention_count + ?, "
                 "name = CASE WHEN length(?) > length(name) THEN ? ELSE name END, "
-                "country = coalesce(country, ?), sector = coalesce(sector, ?), initial = coalesce(initial, ?) "
-                "WHERE rowid=?", (n, actor.name, actor.name, country, actor.sector, initial, rowid))
+                "country = coalesce(country, ?), sector = coalesce(sector, ?), initial = coalesce(initial, ?), "
+                "kb_id = coalesce(kb_id, ?) WHERE rowid=?",
+                (n, actor.name, actor.name, country, actor.sector, initial, kb_id, rowid))
         names = {actor.name, *actor.aliases}
         self.db.executemany("INSERT OR IGNORE INTO actor_aliases(actor, alias, norm) VALUES (?,?,?)",
-                            [(rowid, a, name_key(a)) for a in names if a])
+                            [(rowid, a, name_key(a)) for a in names if a and not is_generic_name(a)])
         if actor.role:
             self.db.execute(
                 "INSERT INTO actor_roles(actor, role, first_seen, last_seen, n) VALUES (?,?,?,?,1) "
@@ -167,6 +205,11 @@ class Writer:
         self._refresh_actor_fts(rowid)
         return rowid
 
+    def _country_actor(self, country: Optional[str]) -> Optional[int]:
+        if not country:
+            return None
+        return self.resolve_actor(Actor(id="", name=country, kind="country", country=country), None)
+
     def _actor_id(self, key: str) -> str:
         base = "A" + _sha1(key)[:10]
         aid, i = base, 1
@@ -175,22 +218,32 @@ class Writer:
             aid = f"{base}-{i}"
         return aid
 
-    def _match_person(self, surname, initial, country):
-        """Best person with this surname whose country and initial do not contradict ours."""
-        ranked = []
-        for rowid, c, ini, mentions in self.db.execute(
-                "SELECT rowid, country, initial, mention_count FROM actors WHERE kind='person' AND surname=?",
-                (surname,)):
-            if (country and c and country != c) or (initial and ini and initial != ini):
-                continue
-            ranked.append((bool(country and c), bool(initial and ini), mentions, rowid))
-        return (max(ranked)[3],) if ranked else None
+    def _match_person(self, surname, initial, country, kb_id=None):
+        """The person with this surname whose country, first initial and knowledge-base id agree with ours.
 
-    def _match_alias(self, name, kind, country):
-        for rowid, c in self.db.execute(
-                "SELECT a.rowid, a.country FROM actor_aliases al JOIN actors a ON a.rowid = al.actor "
+        Countries must both be known and equal, or both unknown; a bare surname
+        (no initial) joins only when exactly one such person is known.
+        """
+        ranked = []
+        for rowid, c, ini, mentions, kb in self.db.execute(
+                "SELECT rowid, country, initial, mention_count, kb_id FROM actors WHERE kind='person' AND surname=?",
+                (surname,)):
+            if c != country or (initial and ini and initial != ini) or (kb_id and kb and kb != kb_id):
+                continue
+            ranked.append((bool(initial and ini), mentions, rowid))
+        if not ranked:
+            return None
+        if not initial and len(ranked) > 1:
+            return None                  # "Aliyev" alone when two Aliyevs are known: no guess
+        return (max(ranked)[2],)
+
+    def _match_alias(self, name, kind, country, kb_id=None):
+        if is_generic_name(name):
+            return None
+        for rowid, c, kb in self.db.execute(
+                "SELECT a.rowid, a.country, a.kb_id FROM actor_aliases al JOIN actors a ON a.rowid = al.actor "
                 "WHERE al.norm=? AND a.kind=? ORDER BY a.mention_count DESC", (name_key(name), kind)):
-            if not country or not c or c == country:
+            if (not country or not c or c == country) and not (kb_id and kb and kb != kb_id):
                 return (rowid,)
         return None
 
@@ -210,7 +263,7 @@ class Writer:
             return None
         if side.actor_id and side.actor_id in local:
             return local[side.actor_id]
-        if side.name:
+        if side.name and not is_generic_name(side.name):
             row = self.db.execute(
                 "SELECT a.rowid, a.country FROM actor_aliases al JOIN actors a ON a.rowid = al.actor "
                 "WHERE al.norm=? ORDER BY a.mention_count DESC", (name_key(side.name),)).fetchall()
@@ -218,9 +271,7 @@ class Writer:
                 if not side.country or not c or c == side.country:
                     return rowid
             return None
-        if side.country:
-            return self.resolve_actor(Actor(id="", name=side.country, kind="country", country=side.country), None)
-        return None
+        return self._country_actor(side.country)
 
     # ------------------------------------------------------------------ events
     def add_event(self, doc_row: int, doc: Document, ev: Event, local: dict[str, int]) -> int:
@@ -235,18 +286,8 @@ class Writer:
         }
         actor_rows = {"source": flat["source"].pop("row"), "target": flat["target"].pop("row")}
         sort_date = flat["date_start"] or doc.published or _now()[:10]
-        if flat["date_start"]:
-            lo, hi = _shift(flat["date_start"], -7), _shift(flat["date_end"] or flat["date_start"], 1)
-        else:
-            lo, hi = _shift(sort_date, -3), _shift(sort_date, 3)
         target_row = None
-        for row in self.db.execute(
-                "SELECT e.rowid, type, status, date_start, date_end, source_name, source_country, "
-                "CASE WHEN sa.kind = 'country' THEN NULL ELSE source_actor END, target_name, target_country, "
-                "CASE WHEN ta.kind = 'country' THEN NULL ELSE target_actor END, location FROM events e "
-                "LEFT JOIN actors sa ON sa.rowid = e.source_actor LEFT JOIN actors ta ON ta.rowid = e.target_actor "
-                "WHERE family=? AND status=? AND sort_date BETWEEN ? AND ? ORDER BY n_documents DESC LIMIT 200",
-                (event_family(ev.type), flat["status"], lo, hi)).fetchall():
+        for row in self._coreference_candidates(ev.type, flat, actor_rows, sort_date):
             if events_compatible(flat, _flat_row(row)):
                 target_row = row
                 break
@@ -272,7 +313,83 @@ class Writer:
              ev.trigger))
         self._refresh_counts(event_row)
         self._index_event(event_row)
+        self._link_plans(event_row, ev.type, flat, actor_rows, sort_date)
         return cur.rowcount
+
+    _CANDIDATE_COLS = (
+        "e.rowid, e.type, e.status, e.date_start, e.date_end, e.source_name, e.source_country, "
+        "CASE WHEN sa.kind = 'country' THEN NULL ELSE e.source_actor END, e.target_name, e.target_country, "
+        "CASE WHEN ta.kind = 'country' THEN NULL ELSE e.target_actor END, e.location, e.sort_date, e.fulfils")
+
+    def _nearby(self, family: str, statuses: tuple[str, ...], actor_rows: dict, countries: set, lo: str, hi: str,
+                reaches: str) -> list:
+        """Canonical events of this family and status that share an actor or a country with ours and are
+        dated within [lo, hi] (by their first day) and not ended before ``reaches``: index range scans
+        on ``event_actors`` and ``event_countries``, so the cost follows the day's news, not the store."""
+        actors = sorted({a for a in actor_rows.values() if a})
+        countries = sorted(c for c in countries if c)
+        probes, params = [], []
+        if actors:
+            probes.append(f"SELECT event FROM event_actors WHERE actor IN ({','.join('?' * len(actors))}) "
+                          "AND sort_date BETWEEN ? AND ?")
+            params += [*actors, lo, hi]
+        if countries:
+            probes.append(f"SELECT event FROM event_countries WHERE country IN ({','.join('?' * len(countries))}) "
+                          "AND sort_date BETWEEN ? AND ?")
+            params += [*countries, lo, hi]
+        if not probes:
+            return []
+        marks = ",".join("?" * len(statuses))
+        return self.db.execute(
+            f"SELECT {self._CANDIDATE_COLS} FROM ({' UNION '.join(probes)}) c JOIN events e ON e.rowid = c.event "
+            "LEFT JOIN actors sa ON sa.rowid = e.source_actor LEFT JOIN actors ta ON ta.rowid = e.target_actor "
+            f"WHERE e.family = ? AND e.status IN ({marks}) AND coalesce(e.date_end, e.sort_date) >= ? "
+            "ORDER BY e.n_documents DESC, e.rowid",
+            (*params, family, *statuses, reaches)).fetchall()
+
+    def _coreference_candidates(self, event_type: str, flat: dict, actor_rows: dict, sort_date: str) -> list:
+        """Every stored event that could be ours (no cap): same family and status, a shared side, near in time.
+
+        A dated event looks back a month for stored ranges ("in November") that
+        still reach its first day; an undated one looks three days either side
+        of its publication day.
+        """
+        countries = {flat["source"]["country"], flat["target"]["country"]}
+        if flat["date_start"]:
+            start, end = flat["date_start"], flat["date_end"] or flat["date_start"]
+            lo, hi, reaches = _shift(start, -31), _shift(end, 1), _shift(start, -1)
+        else:
+            lo, hi = _shift(sort_date, -3), _shift(sort_date, 3)
+            reaches = lo
+        return self._nearby(event_family(event_type), (flat["status"],), actor_rows, countries, lo, hi, reaches)
+
+    def _link_plans(self, event_row: int, event_type: str, flat: dict, actor_rows: dict, sort_date: str) -> None:
+        """Link an occurrence to the plan that announced it (``fulfils``), whichever was stored first."""
+        status = flat["status"]
+        if status not in ("occurred", "planned"):
+            return
+        countries = {flat["source"]["country"], flat["target"]["country"]}
+        family = event_family(event_type)
+        if status == "occurred":
+            if self.db.execute("SELECT fulfils FROM events WHERE rowid=?", (event_row,)).fetchone()[0]:
+                return
+            if not flat["date_start"]:
+                return
+            start, end = flat["date_start"], flat["date_end"] or flat["date_start"]
+            rows = self._nearby(family, ("planned",), actor_rows, countries, _shift(start, -62), _shift(end, 3),
+                                _shift(start, -62))
+            for row in rows:
+                plan = _flat_row(row)
+                if fulfils_plan(flat, plan, row[12]):
+                    self.db.execute("UPDATE events SET fulfils=? WHERE rowid=?", (row[0], event_row))
+                    return
+        else:
+            anchor = flat["date_start"] or sort_date
+            rows = self._nearby(family, ("occurred",), actor_rows, countries, _shift(anchor, -3),
+                                _shift(flat["date_end"] or anchor, 62), _shift(anchor, -3))
+            for row in rows:
+                if row[13] is None and fulfils_plan(_flat_row(row), flat, sort_date):
+                    self.db.execute("UPDATE events SET fulfils=? WHERE rowid=?", (event_row, row[0]))
 
     def _side(self, side: Optional[Side], local) -> dict:
         """Side as coreference sees it: a country-level actor counts as "no actor, just a country"."""
@@ -286,7 +403,7 @@ class Writer:
     def _fill_gaps(self, event_row, row, flat, actor_rows) -> None:
         """A later report may know what the first did not: a date, a place, a side's country."""
         sets = {}
-        if row[3] is None and flat["date_start"]:
+        if flat["date_start"] and (row[3] is None or more_precise(row[3], row[4], flat["date_start"], flat["date_end"])):
             sets.update(date_start=flat["date_start"], date_end=flat["date_end"], sort_date=flat["date_start"])
         if row[11] is None and flat["location"]:
             sets["location"] = json.dumps(flat["location"], ensure_ascii=False)

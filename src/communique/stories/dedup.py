@@ -16,7 +16,6 @@ from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 32
@@ -48,17 +47,37 @@ def shingles(normalised: str, k: int = SHINGLE) -> set[bytes]:
 @lru_cache(maxsize=1)
 def _template() -> dict:
     """Permutations are costly to draw; draw them once (same seed, so same signatures)."""
+    from datasketch import MinHash      # imported here: read-only commands never pay for it
+
     m = MinHash(num_perm=NUM_PERM, seed=_SEED)
     return {"permutations": m.permutations, **({"scheme": m.scheme} if hasattr(m, "scheme") else {})}
 
 
 def signature(normalised: str) -> np.ndarray:
     """MinHash signature (``NUM_PERM`` uint64 values) of a normalised text."""
+    return signature_and_size(normalised)[0]
+
+
+def signature_and_size(normalised: str) -> tuple[np.ndarray, int]:
+    """The signature and the number of distinct shingles it was drawn from (for containment estimates)."""
+    from datasketch import MinHash
+
     m = MinHash(num_perm=NUM_PERM, seed=_SEED, **_template())
     sh = shingles(normalised)
     if sh:
         m.update_batch(list(sh))
-    return m.hashvalues.astype(np.uint64)
+    return m.hashvalues.astype(np.uint64), len(sh)
+
+
+def containment(jac: float, n_a: int, n_b: int) -> float:
+    """Estimated share of the smaller shingle set inside the larger, from Jaccard and the two set sizes.
+
+    |A∩B| = J·(|A|+|B|)/(1+J), so stored signatures and sizes suffice; no text is re-read.
+    """
+    if not n_a or not n_b:
+        return 0.0
+    inter = jac * (n_a + n_b) / (1.0 + jac)
+    return min(1.0, inter / min(n_a, n_b))
 
 
 def signature_bytes(sig: np.ndarray) -> bytes:

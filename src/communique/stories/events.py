@@ -3,7 +3,8 @@
 Rules (deliberately conservative; a missed merge costs less than a false one):
 
 * same family of type (HOST and MEET are one family: "A hosted B" and "A met B");
-* same status (a planned visit and the visit itself stay apart);
+* same status (a planned visit and the visit itself are two events, linked by
+  :func:`fulfils_plan`: the occurrence ``fulfils`` the plan);
 * compatible sides: same canonical actor where both have one, otherwise the same
   country; symmetric families (MEET, CALL, SIGN) may list the sides either way;
 * compatible dates: ranges overlapping or within a day; a missing date is
@@ -17,6 +18,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Optional
 
+from communique.stories.identity import is_generic_name
 from communique.stories.names import name_key
 
 FAMILIES = {"HOST": "MEET", "MEET": "MEET"}
@@ -59,7 +61,8 @@ def side_match(a: Optional[dict], b: Optional[dict]) -> int:
     na, nb = a.get("name"), b.get("name")
     if na and nb:
         if name_key(na) == name_key(nb):
-            return STRONG
+            # "the president" twice is the same office, not necessarily the same person
+            return WEAK if is_generic_name(na) else STRONG
         # a bare country name against a person of that country is still the same party
         return WEAK if ca and cb else CLASH
     return WEAK if ca and cb else MISSING
@@ -82,6 +85,49 @@ def _sides_score(a: dict, b: dict, swap: bool) -> Optional[tuple[int, int]]:
     if CLASH in (s1, s2):
         return None
     return s1, s2
+
+
+def _best_sides(a: dict, b: dict) -> Optional[tuple[int, int]]:
+    scores = [_sides_score(a, b, False)]
+    if event_family(a["type"]) in SYMMETRIC:
+        scores.append(_sides_score(a, b, True))
+    scores = [s for s in scores if s is not None]
+    return max(scores, key=lambda s: (min(s), sum(s))) if scores else None
+
+
+def fulfils_plan(occurred: dict, planned: dict, planned_reported: Optional[str] = None,
+                 horizon_days: int = 62) -> bool:
+    """Whether an occurred event is the one a planned event announced.
+
+    Same family and sides, places not disagreeing, and the plan's date (when it
+    has one) within a few days of the occurrence; an undated plan must have
+    been reported (``planned_reported``) before the occurrence and at most
+    ``horizon_days`` earlier.
+    """
+    if event_family(occurred["type"]) != event_family(planned["type"]):
+        return False
+    best = _best_sides(occurred, planned)
+    if best is None or MISSING in best:
+        return False
+    if places_compatible(occurred.get("location"), planned.get("location")) is False:
+        return False
+    start = _day(occurred.get("date_start"))
+    if start is None:
+        return False
+    if planned.get("date_start"):
+        return dates_compatible(occurred["date_start"], occurred.get("date_end"), planned["date_start"],
+                                planned.get("date_end"), slack_days=3)
+    said = _day(planned_reported)
+    return said is not None and said <= (_day(occurred.get("date_end")) or start) \
+        and (start - said).days <= horizon_days
+
+
+def more_precise(old_start, old_end, new_start, new_end) -> bool:
+    """A later report narrows the date: the new range lies inside the stored one and is shorter."""
+    o0, o1, n0, n1 = _day(old_start), _day(old_end or old_start), _day(new_start), _day(new_end or new_start)
+    if None in (o0, o1, n0, n1):
+        return False
+    return o0 <= n0 and n1 <= o1 and (n1 - n0) < (o1 - o0)
 
 
 def events_compatible(a: dict, b: dict) -> bool:
