@@ -159,23 +159,55 @@ def _check_format(fmt: str) -> None:
         raise ValueError(f"unknown --format {fmt!r}; use table or jsonl")
 
 
+FILTER_HELP = {
+    "actor": "Actor name, alias or id (either side).",
+    "country": "Country on either side: ISO3 (KAZ), ISO2 (KZ) or a name; repeat or comma-separate (KAZ,RUS) for any of them.",
+    "type": "Event type: VISIT, HOST, MEET, CALL, SIGN, INVITE, CONDOLE, PRAISE or a PLOVER type (ACCUSE, ...).",
+    "status": "occurred | planned | negated | hypothetical.",
+    "since": "From this day on: YYYY-MM-DD or YYYYMMDD (YYYY-MM and YYYY start there). Undated events count by their reported date.",
+    "until": "Up to this day, inclusive (same forms; YYYY means to its end).",
+}
+
+
+def _filter_options():
+    """The event filters as Typer options, one definition for ``events`` and ``export``."""
+    return dict(
+        actor=typer.Option(None, "--actor", help=FILTER_HELP["actor"]),
+        country=typer.Option(None, "--country", "-c", help=FILTER_HELP["country"]),
+        type=typer.Option(None, "--type", "-t", help=FILTER_HELP["type"]),
+        status=typer.Option(None, "--status", help=FILTER_HELP["status"]),
+        since=typer.Option(None, "--since", help=FILTER_HELP["since"]),
+        until=typer.Option(None, "--until", help=FILTER_HELP["until"]),
+    )
+
+
+_F = _filter_options()
+
+
+def _filters(actor, country, type, status, since, until) -> dict:
+    """The CLI's options through the web's parser: one reading of filters everywhere (bad value → exit 2)."""
+    from communique.web.filters import build_filters
+
+    return build_filters(actor, country, type, status, since, until).store_kwargs()
+
+
 @_store_errors
 def events(
     db: str = _db_option(),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Actor name, alias or id."),
-    country: Optional[List[str]] = typer.Option(None, "--country", help="ISO3 country on either side (repeatable: any of them)."),
-    type: Optional[str] = typer.Option(None, "--type", help="Event type, e.g. VISIT."),
-    status: Optional[str] = typer.Option(None, "--status", help="occurred | planned | negated | hypothetical."),
-    since: Optional[str] = typer.Option(None, "--since", help="From this day (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Up to this day, inclusive."),
-    limit: int = typer.Option(50, "--limit", "-n"),
-    offset: int = typer.Option(0, "--offset"),
+    actor: Optional[str] = _F["actor"],
+    country: Optional[List[str]] = _F["country"],
+    type: Optional[str] = _F["type"],
+    status: Optional[str] = _F["status"],
+    since: Optional[str] = _F["since"],
+    until: Optional[str] = _F["until"],
+    limit: int = typer.Option(50, "--limit", "-n", min=0, help="Most events to show."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Events to skip (for paging)."),
     fmt: str = _fmt_option(),
 ) -> None:
-    """Canonical events, newest first."""
+    """Canonical events, newest first (by event date, else the reported date)."""
     _check_format(fmt)
+    filters = _filters(actor, country, type, status, since, until)
     with _open(db) as store:
-        filters = dict(actor=actor, country=country or None, type=type, status=status, since=since, until=until)
         rows = store.events(limit=limit, offset=offset, **filters)
         title = f"{len(rows)} of {store.count_events(**filters)} events" if fmt == "table" else ""
     _print_events(rows, fmt, title)
@@ -185,44 +217,54 @@ def events(
 def actors(
     query: Optional[str] = typer.Argument(None, help="Name, alias, role or country to look for."),
     db: str = _db_option(),
-    limit: int = typer.Option(50, "--limit", "-n"),
+    limit: int = typer.Option(50, "--limit", "-n", min=0, help="Most actors to show."),
     fmt: str = _fmt_option(),
 ) -> None:
-    """Canonical actors with aliases, dated roles and mention counts."""
+    """Canonical actors with aliases, dated roles, knowledge-base ids and mention counts."""
     _check_format(fmt)
     with _open(db) as store:
         rows = store.actors(query, limit=limit)
+    from rich.markup import escape
 
     def cells(r: dict) -> list[str]:
         roles = "; ".join(f"{x['role']} ({x['first_seen'] or '?'}–{x['last_seen'] or '?'})" for x in r["roles"])
-        return [r["id"], r["name"], r["kind"] or "", r["country"] or "", roles, ", ".join(r["aliases"]),
-                str(r["mention_count"])]
+        return [escape(r["id"]), escape(r["name"]), r["kind"] or "", r["country"] or "", escape(r.get("kb_id") or ""),
+                escape(roles), escape(", ".join(r["aliases"])), str(r["mention_count"])]
 
-    _emit(rows, fmt, f"{len(rows)} actors", ("id", "name", "kind", "country", "roles", "aliases", "mentions"), cells)
+    _emit(rows, fmt, f"{len(rows)} actors", ("id", "name", "kind", "country", "kb id", "roles", "aliases", "mentions"),
+          cells)
 
 
 @_store_errors
 def timeline(
-    a: str = typer.Argument(..., help="ISO3 country, e.g. KAZ."),
-    b: str = typer.Argument(..., help="ISO3 country, e.g. RUS."),
+    a: str = typer.Argument(..., help="A country: ISO3 (KAZ), ISO2 (KZ) or a name."),
+    b: str = typer.Argument(..., help="The other country, e.g. RUS, RU or Russia."),
     db: str = _db_option(),
     fmt: str = _fmt_option(),
 ) -> None:
-    """A dyad's engagements over time, oldest first."""
+    """A dyad's engagements over time, oldest first (by event date, else the reported date)."""
+    from communique.web.filters import parse_country
+
     _check_format(fmt)
+    a, b = parse_country(a, "a"), parse_country(b, "b")
     with _open(db) as store:
         rows = store.timeline(a, b)
-    _print_events(rows, fmt, f"{a.upper()}–{b.upper()}: {len(rows)} events")
+    _print_events(rows, fmt, f"{a}–{b}: {len(rows)} events")
 
 
 @_store_errors
 def search(
-    query: str = typer.Argument(..., help='Words or an FTS5 query, e.g. "state visit".'),
+    query: str = typer.Argument(..., help='Words or an FTS5 query, e.g. "state visit". A query that starts with '
+                                '"-" goes after "--": communique search -- -Tokayev'),
     db: str = _db_option(),
-    limit: int = typer.Option(20, "--limit", "-n"),
+    limit: int = typer.Option(20, "--limit", "-n", min=0, help="Most documents to show."),
     fmt: str = _fmt_option(),
 ) -> None:
-    """Full-text search over stored documents."""
+    """Full-text search over stored documents.
+
+    A query starting with a dash would be read as an option: put it after
+    ``--``, as in ``communique search -- -Tokayev``.
+    """
     _check_format(fmt)
     with _open(db) as store:
         rows = store.search(query, limit=limit)
@@ -237,17 +279,17 @@ def export(
     output: Path = typer.Option(..., "-o", "--output", help="File to write ('-' for stdout, not for parquet)."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet | plover | gdelt"),
     db: str = _db_option(),
-    actor: Optional[str] = typer.Option(None, "--actor"),
-    country: Optional[List[str]] = typer.Option(None, "--country"),
-    type: Optional[str] = typer.Option(None, "--type"),
-    status: Optional[str] = typer.Option(None, "--status"),
-    since: Optional[str] = typer.Option(None, "--since"),
-    until: Optional[str] = typer.Option(None, "--until"),
+    actor: Optional[str] = _F["actor"],
+    country: Optional[List[str]] = _F["country"],
+    type: Optional[str] = _F["type"],
+    status: Optional[str] = _F["status"],
+    since: Optional[str] = _F["since"],
+    until: Optional[str] = _F["until"],
 ) -> None:
-    """Export canonical events (optionally filtered like `events`)."""
+    """Export canonical events, filtered exactly like `events`."""
     from communique.export import export_events
 
+    filters = _filters(actor, country, type, status, since, until)
     with _open(db) as store:
-        n = export_events(store, fmt, output, actor=actor, country=country or None, type=type, status=status,
-                          since=since, until=until)
+        n = export_events(store, fmt, output, **filters)
     typer.echo(f"{n} events → {output} ({fmt})", err=True)

@@ -126,8 +126,8 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(FilterError)
     async def filter_error(request: Request, exc: FilterError):
         if _wants_json(request):
-            return JSONResponse({"detail": [{"loc": ["query", exc.param], "msg": exc.message}]}, status_code=422)
-        return answer(request, 422, str(exc))
+            return JSONResponse({"detail": [{"loc": ["query", exc.param], "msg": exc.message}]}, status_code=400)
+        return answer(request, 400, str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

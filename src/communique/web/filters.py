@@ -1,29 +1,33 @@
-"""Query filters shared by the JSON API and the HTML pages.
+"""Query filters shared by the command line, the JSON API and the HTML pages.
 
-One parser for both, so ``/events?country=KAZ`` and ``/api/events?country=KAZ``
-always mean the same thing. HTML forms send empty fields (``type=``), so empty
-values mean "no filter" instead of a validation error.
+One parser for all three, so ``communique events --country KAZ,RUS``,
+``/events?country=KAZ&country=RUS`` and ``/api/events?country=Kazakhstan``
+always mean the same thing, and a value it cannot read is an error (CLI exit 2,
+HTTP 400) instead of an empty answer. HTML forms send empty fields (``type=``),
+so empty values mean "no filter".
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import List, Optional
 from urllib.parse import urlencode
 
 from fastapi import Query
 
-from communique.model import STATUSES
+from communique.model import DIPLOMATIC_TYPES, PLOVER_TYPES, STATUSES
 
-ISO3 = re.compile(r"^[A-Z]{3}$")
-EVENT_TYPE = re.compile(r"^[A-Z_]{2,24}$")
+EVENT_TYPES = DIPLOMATIC_TYPES + PLOVER_TYPES
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
+_COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
 
 
 class FilterError(ValueError):
-    """A query parameter that cannot be understood; answered with 422."""
+    """A filter value that cannot be understood; the CLI exits 2 and the web answers 400."""
 
     def __init__(self, param: str, message: str):
         super().__init__(f"{param}: {message}")
@@ -38,21 +42,97 @@ def _blank_to_none(value: Optional[str]) -> Optional[str]:
     return value or None
 
 
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, str]:
+    """ISO2, ISO3, names, official and common names (lower-cased) → ISO3, from pycountry's bundled tables."""
+    import pycountry
+
+    index: dict[str, str] = {}
+    for c in pycountry.countries:
+        for key in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
+            value = getattr(c, key, None)
+            if value:
+                index.setdefault(value.lower(), c.alpha_3)
+    index.setdefault("xk", "XKX")
+    index.setdefault("xkx", "XKX")
+    index.setdefault("kosovo", "XKX")
+    return index
+
+
 def parse_country(value: str, param: str = "country") -> str:
-    code = value.strip().upper()
-    if not ISO3.match(code):
-        raise FilterError(param, f"{value!r} is not an ISO 3166-1 alpha-3 code such as KAZ")
+    """An ISO3 code from ISO3 (``KAZ``), ISO2 (``KZ``) or an English name (``Kazakhstan``)."""
+    text = (value or "").strip()
+    code = _country_index().get(text.lower())
+    if code is None and len(text) > 3:
+        import pycountry
+
+        try:
+            hits = pycountry.countries.search_fuzzy(text)
+        except LookupError:
+            hits = []
+        if len(hits) == 1:
+            code = hits[0].alpha_3
+    if code is None:
+        raise FilterError(param, f"{value!r} is not a country; use an ISO 3166-1 alpha-3 code such as KAZ, "
+                                 "an alpha-2 code such as KZ, or a name such as Kazakhstan")
     return code
 
 
-def parse_day(value: Optional[str], param: str) -> Optional[str]:
+def parse_countries(values: Optional[List[str]], param: str = "country") -> list[str]:
+    """Repeated and comma-separated countries, each parsed, duplicates dropped, order kept."""
+    codes: list[str] = []
+    for raw in values or []:
+        for part in (raw or "").split(","):
+            if part.strip():
+                code = parse_country(part, param)
+                if code not in codes:
+                    codes.append(code)
+    return codes
+
+
+def parse_day(value: Optional[str], param: str, end: bool = False) -> Optional[str]:
+    """A day from ``2025-01-01``, ``20250101``, ``2025-01`` or ``2025`` (a month or year starts, or with
+    ``end`` ends, there)."""
     value = _blank_to_none(value)
     if value is None:
         return None
+    m = _COMPACT_DAY.match(value)
+    text = f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else value
     try:
-        return date.fromisoformat(value).isoformat()
+        return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise FilterError(param, f"{value!r} is not a day written YYYY-MM-DD") from None
+        pass
+    m = _YEAR_MONTH.match(value)
+    if m and (m.group(2) is None or 1 <= int(m.group(2)) <= 12):
+        year, month = int(m.group(1)), int(m.group(2) or (12 if end else 1))
+        if not end:
+            return date(year, month, 1).isoformat()
+        import calendar
+
+        if m.group(2) is None:
+            return date(year, 12, 31).isoformat()
+        return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    raise FilterError(param, f"{value!r} is not a day; write YYYY-MM-DD (or YYYYMMDD, YYYY-MM, YYYY)")
+
+
+def parse_type(value: Optional[str], param: str = "type") -> Optional[str]:
+    etype = _blank_to_none(value)
+    if etype is None:
+        return None
+    etype = etype.upper()
+    if etype not in EVENT_TYPES:
+        raise FilterError(param, f"{value!r} is not an event type; use one of {', '.join(EVENT_TYPES)}")
+    return etype
+
+
+def parse_status(value: Optional[str], param: str = "status") -> Optional[str]:
+    st = _blank_to_none(value)
+    if st is None:
+        return None
+    st = st.lower()
+    if st not in STATUSES:
+        raise FilterError(param, f"{value!r} is not one of {', '.join(STATUSES)}")
+    return st
 
 
 @dataclass
@@ -91,42 +171,27 @@ class EventFilters:
 
 
 def build_filters(actor=None, country=None, type=None, status=None, since=None, until=None) -> EventFilters:
-    """Validate raw strings into :class:`EventFilters` (raises :class:`FilterError`)."""
+    """Validate raw strings (CLI options or query parameters) into :class:`EventFilters`; raises :class:`FilterError`."""
     actor = _blank_to_none(actor)
     if actor is not None and len(actor) > 200:
         raise FilterError("actor", "longer than 200 characters")
-    codes: list[str] = []
-    for raw in country or []:
-        for part in (raw or "").split(","):
-            if part.strip():
-                code = parse_country(part)
-                if code not in codes:
-                    codes.append(code)
-    etype = _blank_to_none(type)
-    if etype is not None:
-        etype = etype.upper()
-        if not EVENT_TYPE.match(etype):
-            raise FilterError("type", f"{type!r} is not an event type such as VISIT or MEET")
-    st = _blank_to_none(status)
-    if st is not None:
-        st = st.lower()
-        if st not in STATUSES:
-            raise FilterError("status", f"{status!r} is not one of {', '.join(STATUSES)}")
+    if isinstance(country, str):
+        country = [country]
     since_day = parse_day(since, "since")
-    until_day = parse_day(until, "until")
+    until_day = parse_day(until, "until", end=True)
     if since_day and until_day and since_day > until_day:
         raise FilterError("since", f"{since_day} is after until={until_day}")
-    return EventFilters(actor, codes, etype, st, since_day, until_day)
+    return EventFilters(actor, parse_countries(country), parse_type(type), parse_status(status), since_day, until_day)
 
 
 def event_filters(
     actor: Optional[str] = Query(None, description="Actor id, or a name to match (the CLI's --actor)."),
     country: List[str] = Query(
-        [], description="ISO 3166-1 alpha-3 code of a party's country; repeat (or comma-separate) for several."),
+        [], description="A party's country: ISO3 (KAZ), ISO2 (KZ) or a name; repeat or comma-separate for several."),
     type: Optional[str] = Query(None, description="Event type: VISIT, HOST, MEET, CALL, SIGN, ... or a PLOVER type."),
     status: Optional[str] = Query(None, description="occurred, planned, negated or hypothetical."),
-    since: Optional[str] = Query(None, description="Earliest day, YYYY-MM-DD (inclusive)."),
-    until: Optional[str] = Query(None, description="Latest day, YYYY-MM-DD (inclusive)."),
+    since: Optional[str] = Query(None, description="Earliest day, YYYY-MM-DD or YYYYMMDD (inclusive); YYYY-MM and YYYY too."),
+    until: Optional[str] = Query(None, description="Latest day, YYYY-MM-DD or YYYYMMDD (inclusive); YYYY-MM and YYYY too."),
 ) -> EventFilters:
     """FastAPI dependency: the event filters of a request."""
     return build_filters(actor, country, type, status, since, until)
