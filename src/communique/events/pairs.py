@@ -1,0 +1,130 @@
+"""Candidate actor pairs of a sentence and the text view the event model classifies.
+
+Training (``communique.train``) and extraction both build their examples here, so
+the model sees at run time exactly the kind of input it learned from. A view is
+the sentence in lower-cased lemmas with the two sides replaced by ``src``/``tgt``
+(and any other party by ``act``), followed by the dependency path between the two
+sides. Bag-of-n-gram features over that view carry the trigger ("src meet tgt"),
+its modality ("will visit tgt") and the grammatical link between the sides,
+without the names, so the model generalises over actors it never saw.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+#: Entity labels that can be a party when the actors stage did not resolve them.
+PARTY_ENTS = {"PERSON", "GPE", "NORP", "ORG"}
+#: At most this many party mentions per sentence are paired (the first ones in the sentence).
+MAX_PARTIES = 6
+#: Views longer than this many tokens are cut around the pair.
+MAX_VIEW_TOKENS = 60
+
+
+@dataclass
+class Mention:
+    """A stretch of a sentence that may be a party: token range plus, at run time, the actor it names."""
+
+    start: int          # token index (document)
+    end: int            # exclusive
+    kind: str           # person | country | organization | group
+    actor: object = None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+def sentence_mentions(sent, actor_spans: Iterable[tuple[int, int, str, object]]) -> list[Mention]:
+    """Party mentions in ``sent``: resolved actor mentions first, then untagged named entities.
+
+    ``actor_spans`` holds (start_char, end_char, kind, actor) for every actor mention of the document."""
+    doc = sent.doc
+    out: list[Mention] = []
+    for s, e, kind, actor in actor_spans:
+        if s < sent.start_char or e > sent.end_char:
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(m.overlaps(span.start, span.end) for m in out):
+            continue
+        out.append(Mention(span.start, span.end, kind, actor))
+    for ent in sent.ents:
+        if ent.label_ in PARTY_ENTS and not any(m.overlaps(ent.start, ent.end) for m in out):
+            kind = {"PERSON": "person", "GPE": "country", "NORP": "country"}.get(ent.label_, "organization")
+            out.append(Mention(ent.start, ent.end, kind, None))
+    out.sort(key=lambda m: m.start)
+    return _absorb_modifiers(doc, out)[:MAX_PARTIES]
+
+
+def _absorb_modifiers(doc, mentions: list[Mention]) -> list[Mention]:
+    """"Kenyan President Ruto", "Japan's minister Kono": a country word modifying another party is that party."""
+    keep = []
+    for m in mentions:
+        root = doc[m.start:m.end].root
+        host = next((o for o in mentions if o is not m and o.start <= root.head.i < o.end), None)
+        if m.kind == "country" and host is not None and root.dep_ in ("amod", "compound", "poss", "nmod"):
+            continue
+        keep.append(m)
+    return keep
+
+
+def _word(tok) -> str:
+    if tok.like_num:
+        return "num"
+    w = (tok.lemma_ or tok.text).lower()
+    return w if w.strip() else "_"
+
+
+def view(sent, src: Mention, tgt: Mention, others: list[Mention]) -> str:
+    """The model's input for "does ``src`` do something to ``tgt`` in ``sent``"."""
+    slots = {}
+    for m in others:
+        for i in range(m.start, m.end):
+            slots[i] = "act"
+    for m, name in ((src, "src"), (tgt, "tgt")):
+        for i in range(m.start, m.end):
+            slots[i] = name
+    words: list[str] = []
+    prev = None
+    for tok in sent:
+        slot = slots.get(tok.i)
+        if slot is not None:
+            if slot != prev:            # a multi-word name is one slot word
+                words.append(slot)
+            prev = slot
+            continue
+        prev = None
+        if tok.is_punct and tok.text not in ("?", ",", ";", ":"):
+            continue
+        words.append(_word(tok))
+    if len(words) > MAX_VIEW_TOKENS:
+        words = _window(words)
+    kinds = f"kind_{src.kind[:3]}_{tgt.kind[:3]}"
+    order = "order_st" if src.start < tgt.start else "order_ts"
+    return " ".join(words + ["||", kinds, order] + path(sent.doc[src.start:src.end].root,
+                                                           sent.doc[tgt.start:tgt.end].root))
+
+
+def _window(words: list[str]) -> list[str]:
+    """Keep the stretch around the two sides when a sentence is very long."""
+    idx = [i for i, w in enumerate(words) if w in ("src", "tgt")]
+    lo = max(0, min(idx, default=0) - 20)
+    hi = min(len(words), max(idx, default=0) + 20)
+    return words[lo:hi][:MAX_VIEW_TOKENS]
+
+
+def path(a, b) -> list[str]:
+    """The dependency path between two tokens: arcs up from ``a`` to the common head, then down to ``b``."""
+    up_a = [a] + list(a.ancestors)
+    up_b = [b] + list(b.ancestors)
+    ids_b = {t.i for t in up_b}
+    common: Optional[object] = next((t for t in up_a if t.i in ids_b), None)
+    if common is None:
+        return ["path_none"]
+    left = up_a[:[t.i for t in up_a].index(common.i)]
+    right = up_b[:[t.i for t in up_b].index(common.i)]
+    steps = [f"up_{t.dep_}" for t in left]
+    steps.append(f"via_{_word(common)}" if common.i not in (a.i, b.i) else "via_side")
+    steps += [f"down_{t.dep_}" for t in reversed(right)]
+    if len(steps) > 8:
+        steps = steps[:4] + ["path_long"] + steps[-3:]
+    return steps
