@@ -7,17 +7,19 @@ batch never stops and nothing is silently dropped.
 """
 from __future__ import annotations
 
-import gzip
 import io
 import logging
-import os
 import sys
-import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional
 
-from communique.ingest.decode import NotText, decode_bytes
 from communique.ingest.dates import normalize_day
+from communique.ingest.decode import NotText, decode_document
+from communique.ingest.limits import (
+    DECOMPRESS_ERRORS, GZIP_MAGIC, MAX_DOCUMENT_BYTES, LineTooLong, TooLarge, bounded_lines, gunzip_capped,
+    open_maybe_gzip, read_capped,
+)
+from communique.ingest.sanitize import scrub_document
 from communique.model import Document, error_document
 
 log = logging.getLogger(__name__)
@@ -32,16 +34,18 @@ _KINDS = (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFF
           ("feed", FEED_SUFFIXES), ("warc", WARC_SUFFIXES))
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | WARC_SUFFIXES
 
-#: One document larger than this is refused (it is a dump, not an article); JSONL files are streamed instead.
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
-
 STDIN = "-"
+#: The decoding decision of text that was valid UTF-8 throughout.
+UTF8_CLEAN = {"name": "utf-8", "confidence": 1.0, "replaced": 0}
 
 
-def read_paths(paths: Iterable[str], published: Optional[str] = None) -> Iterator[Document]:
+def read_paths(paths: Iterable[str], published: Optional[str] = None,
+               notes: Optional[list[str]] = None) -> Iterator[Document]:
     """Every document under ``paths`` (files, directories read recursively, ``-`` for stdin), in order.
 
-    ``published`` is the day used for inputs that carry no date of their own.
+    ``published`` is the day used for inputs that carry no date of their own. Files a folder holds
+    but that are not read (README, LICENSE, unknown types, FIFOs) are described in ``notes`` when
+    a list is given (and logged as a warning either way).
     """
     if published:
         day = normalize_day(published)
@@ -50,7 +54,8 @@ def read_paths(paths: Iterable[str], published: Optional[str] = None) -> Iterato
         published = day
     seen: dict[str, int] = {}
     for p in paths:
-        for doc in _read_one_argument(str(p), published):
+        for doc in _read_one_argument(str(p), published, notes):
+            scrub_document(doc)
             _make_unique(doc, seen)
             yield doc
 
@@ -62,12 +67,18 @@ def read_path(path: str | os.PathLike, published: Optional[str] = None) -> list[
 
 def read_bytes(data: bytes, name: str = "stdin", published: Optional[str] = None,
                source_path: Optional[str] = None) -> Iterator[Document]:
-    """Documents from raw bytes whose format is told by ``name``'s suffix, else by sniffing."""
+    """Documents from raw bytes whose format is told by ``name``'s suffix, else by sniffing.
+
+    Compressed data is decompressed as a stream and refused past :data:`MAX_DOCUMENT_BYTES`.
+    """
     kind, stem = _kind_and_stem(name)
-    if data[:2] == b"\x1f\x8b":
+    if data[:2] == GZIP_MAGIC:
         try:
-            data = _gunzip(data)
-        except (OSError, EOFError, zlib.error) as exc:
+            data = gunzip_capped(data)
+        except TooLarge as exc:
+            yield error_document(stem, str(exc), source_path)
+            return
+        except DECOMPRESS_ERRORS as exc:
             yield error_document(stem, f"broken gzip data: {exc}", source_path)
             return
     if kind == "warc" or (kind is None and data[:4] == b"WARC"):
@@ -75,119 +86,181 @@ def read_bytes(data: bytes, name: str = "stdin", published: Optional[str] = None
 
         yield from read_warc(io.BytesIO(data), stem, published, source_path)
         return
+    if len(data) > MAX_DOCUMENT_BYTES:
+        yield error_document(stem, f"too large for one document ({len(data)} bytes; limit {MAX_DOCUMENT_BYTES}); "
+                             "split it or use JSON Lines", source_path)
+        return
     declared = None
     if kind == "html":
         from communique.ingest.html import declared_charset
 
         declared = declared_charset(data)
     try:
-        text, encoding = decode_bytes(data, declared)
+        text, encoding = decode_document(data, declared)
     except NotText as exc:
         yield error_document(stem, str(exc), source_path)
         return
     if kind is None:
         kind = _sniff(text)
-    yield from _documents_from_text(kind, text, data, stem, published, source_path, encoding)
+    for doc in _documents_from_text(kind, text, data, stem, published, source_path):
+        if kind != "feed" and not doc.error:
+            doc.meta["encoding"] = dict(encoding)
+        yield doc
 
 
 # ----------------------------------------------------------------------
-def _read_one_argument(arg: str, published: Optional[str]) -> Iterator[Document]:
+def _read_one_argument(arg: str, published: Optional[str], notes: Optional[list[str]]) -> Iterator[Document]:
     if arg == STDIN:
-        stream = sys.stdin.buffer
-        head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
-        if head.lstrip()[:1] == b"{":  # JSON Lines on a pipe: stream it, it may be endless
-            from communique.ingest.records import read_json_lines
-
-            yield from read_json_lines(_decoded_lines(stream), "stdin", published, STDIN)
-            return
-        try:
-            data = stream.read()
-        except (OSError, ValueError) as exc:
-            yield error_document("stdin", f"cannot read standard input: {exc}")
-            return
-        yield from read_bytes(data, "stdin", published, source_path=STDIN)
+        yield from _read_stdin(published)
         return
     path = Path(arg)
-    if path.is_dir():
-        yield from _read_directory(path, published)
+    try:
+        is_dir = path.is_dir()
+    except OSError as exc:          # e.g. a name too long for the file system
+        yield error_document(_kind_and_stem(path.name)[1] or arg, f"cannot read: {exc}", arg)
+        return
+    if is_dir:
+        yield from _read_directory(path, published, notes)
     else:
         yield from _read_file(path, published)
 
 
-def _read_directory(root: Path, published: Optional[str]) -> Iterator[Document]:
-    """Files with a known suffix under ``root`` in path order; hidden files and folders skipped."""
-    files: list[Path] = []
-    skipped = 0
-    for dirpath, dirnames, filenames in os.walk(root, onerror=lambda e: log.warning("cannot list %s", e)):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if name.startswith("."):
-                continue
-            if _kind_and_stem(name)[0] is None:
-                skipped += 1
-            else:
-                files.append(Path(dirpath) / name)
-    if skipped:
-        log.warning("%s: skipped %d file(s) with an unknown type", root, skipped)
-    if not files:
+def _read_stdin(published: Optional[str]) -> Iterator[Document]:
+    stream = sys.stdin.buffer
+    head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+    if head.lstrip()[:1] == b"{":  # JSON Lines on a pipe: stream it, it may be endless
+        from communique.ingest.records import read_json_lines
+
+        yield from read_json_lines(_decoded_lines(stream, "stdin", STDIN), "stdin", published, STDIN)
+        return
+    try:
+        data = read_capped(stream, what="standard input")
+    except TooLarge as exc:
+        yield error_document("stdin", str(exc), STDIN)
+        return
+    except (OSError, ValueError) as exc:
+        yield error_document("stdin", f"cannot read standard input: {exc}", STDIN)
+        return
+    yield from read_bytes(data, "stdin", published, source_path=STDIN)
+
+
+def _read_directory(root: Path, published: Optional[str], notes: Optional[list[str]]) -> Iterator[Document]:
+    """Files with a known suffix under ``root`` in path order; hidden files and folders skipped.
+
+    A folder that cannot be listed gives an error record (its files cannot be named, so the
+    record stands for all of them); project files (README, LICENSE ...) are skipped with a note.
+    """
+    from communique.ingest.walk import list_folder
+
+    listing = list_folder(root, lambda name: _kind_and_stem(name)[0] is not None)
+    for what, paths in (("with an unknown type", listing.unknown_type),
+                        ("that are not articles (README, LICENSE ...)", listing.not_articles),
+                        ("that are not regular files (FIFOs, sockets, devices)", listing.special)):
+        if paths:
+            shown = ", ".join(str(p.relative_to(root)) for p in paths[:5]) + (" ..." if len(paths) > 5 else "")
+            note = f"{root}: skipped {len(paths)} file(s) {what}: {shown}"
+            log.warning("%s", note)
+            if notes is not None:
+                notes.append(note)
+    for folder, why in listing.unreadable:
+        rel = folder.relative_to(root).as_posix() if folder != root else ""
+        yield error_document(f"{root.name or root}/{rel}".rstrip("/"), why, str(folder))
+    if not listing.files and not listing.unreadable:
         yield error_document(root.name or str(root), "directory holds no readable documents "
                              f"(known types: {', '.join(sorted(KNOWN_SUFFIXES))}, optionally .gz)", str(root))
-    for path in sorted(files, key=lambda p: p.relative_to(root).parts):
+    for path in listing.files:
         yield from _read_file(path, published)
 
 
 def _read_file(path: Path, published: Optional[str]) -> Iterator[Document]:
     kind, stem = _kind_and_stem(path.name)
     source = str(path)
+    compressed = False
     try:
         if kind == "jsonl":
             yield from _stream_json_lines(path, stem, published)
             return
-        if kind == "warc":
-            from communique.ingest.warc import read_warc
+        with path.open("rb") as raw:
+            if kind == "warc":
+                from communique.ingest.warc import read_warc
 
-            with path.open("rb") as fh:
-                yield from read_warc(fh, stem, published, source)
-            return
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            yield error_document(stem, f"file too large for one document ({size} bytes; limit "
-                                 f"{MAX_DOCUMENT_BYTES}); split it or use JSON Lines", source)
-            return
-        data = path.read_bytes()
+                yield from read_warc(raw, stem, published, source)
+                return
+            fh = open_maybe_gzip(raw)
+            compressed = fh is not raw
+            data = read_capped(fh, what="decompressed file" if compressed else "file")
     except FileNotFoundError:
         yield error_document(stem, "no such file or directory", source)
         return
     except PermissionError:
         yield error_document(stem, "permission denied", source)
         return
-    except (OSError, EOFError, zlib.error) as exc:
-        yield error_document(stem, f"cannot read file: {exc}", source)
+    except IsADirectoryError:
+        yield error_document(stem, "is a directory", source)
         return
-    yield from read_bytes(data, path.name, published, source)
+    except TooLarge as exc:
+        yield error_document(stem, str(exc), source)
+        return
+    except DECOMPRESS_ERRORS as exc:
+        yield error_document(stem, f"broken gzip data: {exc}" if compressed else f"cannot read file: {exc}", source)
+        return
+    # gzip already undone by the stream: read_bytes must not see a second magic number as gzip
+    yield from read_bytes(data, path.name[:-3] if path.name.lower().endswith(".gz") else path.name, published,
+                          source)
 
 
 def _stream_json_lines(path: Path, stem: str, published: Optional[str]) -> Iterator[Document]:
     """JSON Lines read line by line (never the whole file in memory); undecodable lines become error records."""
     from communique.ingest.records import read_json_lines
 
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as fh:
-        yield from read_json_lines(_decoded_lines(fh), stem, published, str(path))
+    source = str(path)
+    with path.open("rb") as raw:
+        fh = open_maybe_gzip(raw)
+        for doc in read_json_lines(_decoded_lines(fh, stem, source), stem, published, source):
+            if not doc.error:
+                doc.meta.setdefault("encoding", dict(UTF8_CLEAN))
+            yield doc
 
 
-def _decoded_lines(fh: BinaryIO) -> Iterator[str]:
-    for n, raw in enumerate(fh, 1):
-        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError:
-            yield raw.decode("utf-8", errors="replace")
+def _decoded_lines(fh: BinaryIO, stem: str, source: Optional[str]) -> Iterator:
+    """Lines as text (UTF-8, bad bytes replaced); an overlong line or a broken stream as an error document."""
+    from communique.ingest.decode import decode_document
+
+    n = 0
+    try:
+        for raw in bounded_lines(fh):
+            n += 1
+            if isinstance(raw, LineTooLong):
+                why = f"line {raw.number} is over {MAX_DOCUMENT_BYTES} bytes"
+                if raw.gave_up:
+                    why += "; it does not end, so the rest of the input was not read"
+                yield error_document(f"{stem}:{raw.number}", why, source)
+                continue
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    text, info = decode_document(raw)
+                except NotText:
+                    text, info = raw.decode("utf-8", errors="replace"), None
+                yield _Decoded(text, info)
+    except DECOMPRESS_ERRORS as exc:
+        yield error_document(f"{stem}:{n + 1}", f"the input breaks off after line {n}: {exc}", source)
+
+
+class _Decoded(str):
+    """A line that needed a decoding decision; the decision goes into its document's meta."""
+
+    def __new__(cls, text: str, info: Optional[dict]):
+        obj = super().__new__(cls, text)
+        obj.encoding = info
+        return obj
 
 
 def _documents_from_text(kind: str, text: str, data: bytes, stem: str, published: Optional[str],
-                         source: Optional[str], encoding: str) -> Iterator[Document]:
+                         source: Optional[str]) -> Iterator[Document]:
     if kind == "jsonl":
         from communique.ingest.records import read_json_lines
 
@@ -207,8 +280,6 @@ def _documents_from_text(kind: str, text: str, data: bytes, stem: str, published
     else:
         doc = Document(id=stem, raw_text=text, published=published, source_path=source)
         doc.meta["format"] = "text"
-        if encoding not in ("utf-8", "utf-8-sig"):
-            doc.meta["encoding"] = encoding
         yield doc
 
 
@@ -236,13 +307,6 @@ def _sniff(text: str) -> str:
     if looks_like_html(text):
         return "html"
     return "text"
-
-
-def _gunzip(data: bytes) -> bytes:
-    out = gzip.decompress(data)
-    if len(out) > MAX_DOCUMENT_BYTES * 4:
-        raise OSError(f"decompressed size {len(out)} bytes is over the limit")
-    return out
 
 
 def _make_unique(doc: Document, seen: dict[str, int]) -> None:

@@ -68,34 +68,59 @@ def record_document(rec: Any, fallback_id: str, published: Optional[str] = None,
     return doc
 
 
-def read_json_lines(lines: Iterable[str], stem: str, published: Optional[str] = None,
+def read_json_lines(lines: Iterable, stem: str, published: Optional[str] = None,
                     source_path: Optional[str] = None) -> Iterator[Document]:
     """One document per non-blank line; a broken line becomes an error record and the rest go on.
 
-    A file with no records at all gives one error record, so an empty input is never silent.
+    A file with no records at all gives one error record, so an empty input is never silent. A
+    line may also be a ready error document (an overlong line, a broken stream) or carry the
+    decoding decision its bytes needed (``line.encoding``).
     """
     count = 0
     for n, line in enumerate(lines, 1):
+        if isinstance(line, Document):
+            count += 1
+            yield line
+            continue
         if not line.strip():
             continue
         count += 1
         fallback = f"{stem}:{n}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield error_document(fallback, f"line {n} is not valid JSON: {exc}", source_path)
+        rec, problem = parse_json(line)
+        if problem:
+            yield error_document(fallback, f"line {n} {problem}", source_path)
             continue
-        yield record_document(rec, fallback, published, source_path)
+        doc = record_document(rec, fallback, published, source_path)
+        encoding = getattr(line, "encoding", None)
+        if encoding and not doc.error:
+            doc.meta["encoding"] = dict(encoding)
+        yield doc
     if count == 0:
         yield error_document(stem, "no records: the JSON Lines input is empty", source_path)
+
+
+def parse_json(text: str) -> tuple[Any, Optional[str]]:
+    """``(value, None)`` or ``(None, what is wrong)``; never raises, however deep the nesting.
+
+    Why catch RecursionError: ``"[" * 100000`` is one short line that exhausts the parser's
+    stack, and it must cost one error record, not the batch.
+    """
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, f"is not valid JSON: {exc}"
+    except RecursionError:
+        return None, "is nested too deeply to read as JSON"
 
 
 def read_json_text(text: str, stem: str, published: Optional[str] = None,
                    source_path: Optional[str] = None) -> Iterator[Document]:
     """A ``.json`` file: one object, an array of objects, or (often, despite the name) JSON Lines."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
+    data, problem = parse_json(text)
+    if problem and "nested too deeply" in problem:
+        yield error_document(stem, f"the JSON {problem}", source_path)
+        return
+    if problem:
         yield from read_json_lines(text.split("\n"), stem, published, source_path)
         return
     if isinstance(data, list):
