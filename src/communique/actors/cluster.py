@@ -26,6 +26,8 @@ class Cluster:
     possessors: list[int] = field(default_factory=list)   # token indices of possessor names
     country: Optional[str] = None
     sector: Optional[str] = None
+    kb_id: Optional[str] = None           # knowledge-base person id when linked
+    kb_role: Optional[str] = None         # the KB title held on the publication day
 
     @property
     def first(self) -> int:

@@ -13,6 +13,7 @@ from typing import Optional
 from communique.actors.candidates import Cand, entity_candidates
 from communique.actors.cluster import Cluster
 from communique.actors.lexicon import lexicon
+from communique.actors.linking import link_people, promote_kb_surnames, publication_day
 from communique.actors.names import strip_possessive
 from communique.actors.nationality import (code_roles, dateline_country, decide_countries, is_setting,
                                            link_descriptions, sentence_votes, story_country, top_country)
@@ -23,7 +24,9 @@ from communique.model import Actor, Document, Span
 
 def resolve_actors(doc: Document, sdoc) -> Document:
     """Fill ``doc.actors`` from the parse; every mention's offsets index ``doc.text``."""
+    day = publication_day(doc.published)
     cands = entity_candidates(sdoc)
+    promote_kb_surnames(cands, day)
     promote_people(sdoc, cands)
     cands = add_titled_names(sdoc, cands)
     cands = add_bare_surnames(sdoc, cands)
@@ -35,6 +38,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     dateline = dateline_country(doc.text)
     story = dateline or story_country([c for c in cands if c.label != "PLACE" or is_setting(sdoc[c.tok_end - 1])])
     decide_countries(people, cands, story, top_country(cands), dateline=bool(dateline))
+    link_people(people, day)
     orgs = _cluster_orgs(sdoc, cands)
     countries = _cluster_countries(cands)
     doc.actors = _to_actors(people + orgs + countries)
@@ -109,7 +113,7 @@ def _to_actors(clusters: list[Cluster]) -> list[Actor]:
             if s.text != name and s.text not in aliases:
                 aliases.append(s.text)
         actors.append(Actor(id=f"a{n}", name=name, kind=cl.kind, country=cl.country,
-                            role=cl.roles[0] if cl.roles else None,
+                            role=cl.kb_role or (cl.roles[0] if cl.roles else None), kb_id=cl.kb_id,
                             sector=cl.sector or ("GOV" if cl.kind == "country" else None),
                             aliases=aliases, mentions=spans))
     return actors

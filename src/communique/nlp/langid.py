@@ -1,9 +1,11 @@
 """Language identification with py3langid, whose model ships inside the package.
 
-Two guards make it dependable on news: candidates are limited to languages news
+Three guards make it dependable on news: candidates are limited to languages news
 is written in (so a name-heavy English lede is not taken for Nigerian Pidgin or
-Xhosa), and a text whose words are mostly English function words is English
-whenever the classifier is unsure.
+Xhosa); a text whose words are mostly English function words is English
+whenever the classifier is unsure; and a headline or one-line wire item is too
+short to classify ("Kishida met Biden." reads as Uzbek to a character model), so
+it is English unless its letters are mostly of a non-Latin script.
 """
 from __future__ import annotations
 
@@ -38,6 +40,15 @@ def _english_share(text: str) -> float:
     return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
 
 
+#: below these a text is "short": the classifier's guess is noise
+SHORT_CHARS, SHORT_WORDS = 40, 8
+
+
+def _non_latin_share(text: str) -> float:
+    letters = _LETTERS.findall(text)
+    return sum(ord(c) > 0x24F for c in letters) / len(letters) if letters else 0.0
+
+
 def detect_language(text: str, sample: int = 4000) -> tuple[str | None, float]:
     """ISO 639-1 code and probability; ``(None, 0.0)`` for text with no letters.
 
@@ -47,6 +58,9 @@ def detect_language(text: str, sample: int = 4000) -> tuple[str | None, float]:
     chunk = text[:sample]
     if len(_LETTERS.findall(chunk)) < 3:
         return None, 0.0
+    if len(chunk.strip()) < SHORT_CHARS or len(chunk.split()) < SHORT_WORDS:
+        if _non_latin_share(chunk) < 0.5:
+            return "en", 0.5          # too short to tell: the extractors' language, not a guess
     lang, prob = _identifier().classify(chunk)
     if lang != "en" and prob < 0.9:
         share = _english_share(chunk)

@@ -1,0 +1,63 @@
+"""Link people to the knowledge base at the publication date.
+
+Why at the publication date: an office changes hands ("Tokayev" in 2018 chairs the
+Senate; from 20 March 2019 he is President), so the role, sector and state a linked
+person serves are the ones valid on the day the story appeared. A link is made from a
+full name or alias; a bare surname links only when no fuller name in the document
+carries it and exactly one person of that surname held an office that day
+("Kishida met Biden." in 2023). Names the KB does not know keep the text's evidence.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from communique.actors.candidates import Cand
+from communique.actors.cluster import Cluster
+from communique.actors.names import strip_possessive
+from communique.kb import knowledge_base
+from communique.kb.keys import is_acronym
+
+
+def publication_day(published: Optional[str]) -> Optional[str]:
+    return published[:10] if published and len(published) >= 10 else None
+
+
+def promote_kb_surnames(cands: list[Cand], day: Optional[str]) -> None:
+    """A one-word ORG or unplaced PLACE that is the surname of exactly one office-holder that day is that person."""
+    if not day:
+        return
+    kb = knowledge_base()
+    for c in cands:
+        if c.label in ("ORG", "PLACE") and not c.country and not c.sector and len(c.text.split()) == 1 \
+                and c.text[:1].isupper() and not is_acronym(c.text) and kb.link_surname(c.text, day):
+            c.label = "PERSON"
+
+
+def link_people(people: list[Cluster], day: Optional[str]) -> None:
+    """Set ``kb_id`` and, when linked, the dated country, role and sector of each person cluster."""
+    kb = knowledge_base()
+    for cl in people:
+        pid = _link(kb, cl, day)
+        if pid is None:
+            continue
+        cl.kb_id = pid
+        country = kb.country_of(pid, day)
+        if country:
+            cl.country = country
+        post = kb.post_on(pid, day)
+        if post is not None:
+            cl.kb_role = post.title or cl.kb_role
+            cl.sector = post.sector or cl.sector
+        elif cl.sector is None:
+            cl.sector = kb.agent_sector(cl.roles[0]) if cl.roles else None
+
+
+def _link(kb, cl: Cluster, day: Optional[str]) -> Optional[str]:
+    names = sorted({strip_possessive(m.text) for m in cl.mentions}, key=lambda n: -len(n.split()))
+    for name in names:
+        pid = kb.link(name, day)
+        if pid:
+            return pid
+    if names and all(len(n.split()) == 1 for n in names) and not is_acronym(names[0]):
+        return kb.link_surname(names[0], day)
+    return None
