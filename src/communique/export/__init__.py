@@ -5,7 +5,6 @@
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from communique.export import formats
@@ -24,19 +23,13 @@ def export_events(store, fmt: str, path, **filters) -> int:
         if fmt == "parquet":
             raise ValueError("parquet cannot be written to stdout; give -o FILE")
         return _write(fmt, events, sys.stdout)
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        if fmt == "parquet":
-            n = formats.write_parquet(events, str(tmp))
-        else:
-            with tmp.open("w", encoding="utf-8", newline="") as fh:
-                n = _write(fmt, events, fh)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return n
+    from communique.cli.output import output_file, output_path   # devices, symlinks, one-line errors
+
+    if fmt == "parquet":
+        with output_path(Path(path)) as where:
+            return formats.write_parquet(events, where)
+    with output_file(Path(path), newline="") as fh:
+        return _write(fmt, events, fh)
 
 
 def _write(fmt, events, fh) -> int:

@@ -47,6 +47,7 @@ def read_warc(stream: BinaryIO, stem: str, published: Optional[str] = None,
 
     from communique.ingest.decode import NotText, decode_bytes
     from communique.ingest.html import declared_charset, html_document
+    from communique.ingest.limits import read_capped
 
     n = 0
     try:
@@ -64,7 +65,7 @@ def read_warc(stream: BinaryIO, stem: str, published: Optional[str] = None,
             url = record.rec_headers.get_header("WARC-Target-URI")
             doc_id = record_id(record.rec_headers, url)
             try:
-                data = record.content_stream().read()
+                data = read_capped(record.content_stream(), what="WARC record")
                 header_charset = ctype.split("charset=")[-1].strip(" ;\"'") if "charset=" in ctype else None
                 html, _ = decode_bytes(data, header_charset or declared_charset(data))
             except NotText as exc:
