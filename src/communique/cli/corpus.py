@@ -93,6 +93,7 @@ def ingest(
     from communique.store import Store
 
     store = Store(db)
+    extract = None                  # raw documents → extracted ones; the store skips known inputs before it
     if extracted:
         docs = _read_extracted(paths)
     else:

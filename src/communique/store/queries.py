@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from typing import Optional
 
+from communique.stories.identity import is_generic_name
 from communique.stories.names import name_key
 
 
@@ -83,17 +85,80 @@ def document(db, doc_id) -> Optional[dict]:
     return d
 
 
-def search(db, q, limit, offset, mark) -> list[dict]:
+#: Most distinct words a search keeps; more only slow FTS5 down without narrowing anything.
+MAX_TERMS = 16
+#: Work budget of one search, in thousands of SQLite VM instructions (about 150 ms on a laptop core) ...
+SEARCH_BUDGET = 3000
+#: ... and in seconds, for work FTS5 does inside one instruction.
+SEARCH_SECONDS = 0.15
+_FTS_SYNTAX = re.compile(r'["()*:^]|\b(AND|OR|NOT|NEAR)\b')
+
+
+class SearchResults(list):
+    """Search hits; ``complete`` is False (and ``note`` says why) when the work budget ran out first.
+    ``steps`` is the work done, in thousands of VM instructions."""
+    complete = True
+    note: Optional[str] = None
+    steps = 0
+
+
+def bounded_query(q: str) -> str:
+    """The FTS5 query actually run: plain words deduplicated and capped at ``MAX_TERMS``; FTS5 syntax kept
+    when it is short, otherwise reduced to its first distinct words."""
+    words = _TOKEN.findall(q or "")
+    if _FTS_SYNTAX.search(q or "") and len(words) <= MAX_TERMS:
+        return q
+    seen, kept = set(), []
+    for w in words:
+        if w.lower() not in seen:
+            seen.add(w.lower())
+            kept.append(w)
+    return " ".join(f'"{w}"' for w in kept[:MAX_TERMS])
+
+
+def search(db, q, limit, offset, mark, budget: int = SEARCH_BUDGET) -> SearchResults:
     sql = ("SELECT d.id, d.title, d.published, snippet(documents_fts, 1, ?, ?, '…', 16) AS snippet "
            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
            "WHERE documents_fts MATCH ? ORDER BY rank" + _page(limit, offset))
-    if not (q or "").strip():
-        return []
+    out = SearchResults()
+    query = bounded_query(q)
+    if not query.strip():
+        return out
     try:
-        return _rows(db, sql, (mark[0], mark[1], q))
-    except sqlite3.OperationalError:            # not valid FTS5 syntax: search the words instead
-        safe = fts_words(q)
-        return _rows(db, sql, (mark[0], mark[1], safe)) if safe else []
+        _bounded_rows(db, sql, (mark[0], mark[1], query), out, budget)
+    except sqlite3.OperationalError as exc:     # not valid FTS5 syntax: search the words instead
+        if "interrupted" in str(exc):
+            raise
+        safe = fts_words(query)
+        if safe:
+            _bounded_rows(db, sql, (mark[0], mark[1], safe), out, budget)
+    return out
+
+
+def _bounded_rows(db, sql, params, out: SearchResults, budget: int, seconds: float = SEARCH_SECONDS) -> None:
+    """Fill ``out`` from ``sql``, stopping with a note when the query uses up ``budget`` or ``seconds``."""
+    used = [0]
+    deadline = time.monotonic() + seconds
+
+    def tick() -> int:
+        used[0] += 1
+        return 1 if used[0] > budget or time.monotonic() > deadline else 0
+
+    db.set_progress_handler(tick, 1000)
+    try:
+        cur = db.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        for row in cur:
+            out.append(dict(zip(cols, row)))
+    except sqlite3.OperationalError as exc:
+        if "interrupted" not in str(exc):
+            raise
+        out.complete = False
+        out.note = ("search stopped at its time limit: results may be incomplete; "
+                    "use fewer or rarer words, or a phrase in quotes")
+    finally:
+        db.set_progress_handler(None, 0)
+        out.steps += used[0]
 
 
 def errors(db, limit, offset) -> list[dict]:
@@ -102,7 +167,7 @@ def errors(db, limit, offset) -> list[dict]:
 
 
 # ---------------------------------------------------------------------- actors
-_ACTOR_COLS = "a.rowid AS _row, a.id, a.name, a.kind, a.country, a.sector, a.mention_count"
+_ACTOR_COLS = "a.rowid AS _row, a.id, a.name, a.kind, a.country, a.sector, a.kb_id, a.mention_count"
 
 
 def _actor_dicts(db, rows: list[dict]) -> list[dict]:
@@ -129,9 +194,11 @@ def _actor_dicts(db, rows: list[dict]) -> list[dict]:
 
 def actor_rows_matching(db, name: str) -> list[int]:
     """Canonical actor rowids a user's actor argument means: an actor id, an alias, or a name search."""
-    hit = db.execute("SELECT rowid FROM actors WHERE id=?", (name,)).fetchall()
+    hit = db.execute("SELECT rowid FROM actors WHERE id=? OR kb_id=?", (name, name)).fetchall()
     if hit:
         return [r[0] for r in hit]
+    if is_generic_name(name):
+        return []                   # "the president" names an office several people held, not an actor
     hit = db.execute("SELECT DISTINCT actor FROM actor_aliases WHERE norm=?", (name_key(name),)).fetchall()
     if hit:
         return [r[0] for r in hit]
@@ -181,7 +248,8 @@ def actor(db, actor_id, n_events: int = 100) -> Optional[dict]:
 _EVENT_COLS = """e.rowid AS _row, e.id, e.type, e.status, e.date_start, e.date_end,
     e.source_name, e.source_country, sa.id AS source_actor_id,
     e.target_name, e.target_country, ta.id AS target_actor_id,
-    e.location, e.attributes, e.cameo, e.plover, e.confidence, e.n_sources, e.n_documents"""
+    e.location, e.attributes, e.cameo, e.plover, e.confidence, e.n_sources, e.n_documents,
+    (SELECT p.id FROM events p WHERE p.rowid = e.fulfils) AS fulfils"""
 
 
 def _where(db, f: EventFilter):
@@ -214,11 +282,13 @@ def _where(db, f: EventFilter):
         params += f.country
     else:
         frm, date_col = "events e", "e.sort_date"
+    # the narrow index tables carry type and status, so a filtered page or count never visits other events
+    table = "x" if frm.startswith("event_") else "e"
     if f.type:
-        where.append("e.type = ?")
+        where.append(f"{table}.type = ?")
         params.append(f.type.upper())
     if f.status:
-        where.append("e.status = ?")
+        where.append(f"{table}.status = ?")
         params.append(f.status.lower())
     if f.since:
         where.append(f"{date_col} >= ?")
@@ -256,37 +326,43 @@ def _any_country_rowids(db, f: EventFilter, limit, offset) -> list[int]:
 
 
 def count_events(db, f: EventFilter) -> int:
-    narrow = not (f.type or f.status)
-    if narrow and f.country and not f.actor:
+    if f.country and not f.actor:
         return _count_countries(db, f)
     plan = _where(db, f)
     if plan is None:
         return 0
     frm, where, params, _ = plan
-    if narrow and frm.startswith("event_actors x JOIN"):
+    if frm.startswith("event_actors x JOIN"):
         frm = "event_actors x"                  # the index table alone answers it: no join
     sql = f"SELECT count(*) FROM {frm}" + (" WHERE " + " AND ".join(where) if where else "")
     return db.execute(sql, params).fetchone()[0]
 
 
 def _count_countries(db, f: EventFilter) -> int:
-    """Country (and date) counts from the covering index alone; two countries by inclusion–exclusion."""
-    dates, params = "", []
+    """Country counts from the covering indexes alone (type, status, date included); two countries by
+    inclusion–exclusion, more by a distinct count."""
+    cond, params = "", []
+    if f.type:
+        cond += " AND type = ?"
+        params.append(f.type.upper())
+    if f.status:
+        cond += " AND status = ?"
+        params.append(f.status.lower())
     if f.since:
-        dates += " AND sort_date >= ?"
+        cond += " AND sort_date >= ?"
         params.append(f.since)
     if f.until:
-        dates += " AND sort_date <= ?"
+        cond += " AND sort_date <= ?"
         params.append(f.until + "\uffff" if len(f.until) < 10 else f.until)
     countries = sorted(set(f.country))
-    if len(countries) > 2:
+    if len(countries) > 2 or (len(countries) == 2 and (f.type or f.status)):
         marks = ",".join("?" * len(countries))
-        return db.execute(f"SELECT count(DISTINCT event) FROM event_countries WHERE country IN ({marks}){dates}",
+        return db.execute(f"SELECT count(DISTINCT event) FROM event_countries WHERE country IN ({marks}){cond}",
                           countries + params).fetchone()[0]
-    total = sum(db.execute(f"SELECT count(*) FROM event_countries WHERE country = ?{dates}", [c] + params)
+    total = sum(db.execute(f"SELECT count(*) FROM event_countries WHERE country = ?{cond}", [c] + params)
                 .fetchone()[0] for c in countries)
     if len(countries) == 2:
-        total -= db.execute(f"SELECT count(*) FROM event_dyads WHERE a = ? AND b = ?{dates}",
+        total -= db.execute(f"SELECT count(*) FROM event_dyads WHERE a = ? AND b = ?{cond}",
                             countries + params).fetchone()[0]
     return total
 
@@ -324,6 +400,7 @@ def _event_dict(r: dict, mentions: list) -> dict:
         "cameo": r["cameo"],
         "plover": json.loads(r["plover"]) if r["plover"] else {},
         "confidence": r["confidence"], "n_sources": r["n_sources"], "n_documents": r["n_documents"],
+        "fulfils": r["fulfils"],
         "mentions": mentions,
     }
 

@@ -104,12 +104,12 @@ CREATE INDEX IF NOT EXISTS events_status ON events(status, sort_date);
 CREATE INDEX IF NOT EXISTS events_family ON events(family, sort_date);
 
 CREATE TABLE IF NOT EXISTS event_countries (
-    country TEXT NOT NULL, sort_date TEXT NOT NULL, event INTEGER NOT NULL,
+    country TEXT NOT NULL, sort_date TEXT NOT NULL, event INTEGER NOT NULL, type TEXT, status TEXT,
     PRIMARY KEY (country, sort_date, event)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_countries_event ON event_countries(event);
 CREATE TABLE IF NOT EXISTS event_actors (
-    actor INTEGER NOT NULL, sort_date TEXT NOT NULL, event INTEGER NOT NULL,
+    actor INTEGER NOT NULL, sort_date TEXT NOT NULL, event INTEGER NOT NULL, type TEXT, status TEXT,
     PRIMARY KEY (actor, sort_date, event)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event);
@@ -134,11 +134,24 @@ LATER_INDEXES = """
 CREATE INDEX IF NOT EXISTS sources_known ON sources(source_id, input_hash);
 CREATE INDEX IF NOT EXISTS actors_kb ON actors(kb_id) WHERE kb_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS events_fulfils ON events(fulfils) WHERE fulfils IS NOT NULL;
-CREATE INDEX IF NOT EXISTS event_countries_date ON event_countries(sort_date, country);
+CREATE INDEX IF NOT EXISTS event_countries_type ON event_countries(country, type, status, sort_date);
+CREATE INDEX IF NOT EXISTS event_countries_status ON event_countries(country, status, sort_date);
+CREATE INDEX IF NOT EXISTS event_actors_type ON event_actors(actor, type, status, sort_date);
+CREATE INDEX IF NOT EXISTS event_actors_status ON event_actors(actor, status, sort_date);
 """
 
 #: (table, column, type) added since version 1.
-ADDED_COLUMNS = (("sources", "input_hash", "TEXT"), ("minhashes", "n_shingles", "INTEGER"), ("actors", "kb_id", "TEXT"), ("events", "fulfils", "INTEGER"))
+ADDED_COLUMNS = (("sources", "input_hash", "TEXT"), ("minhashes", "n_shingles", "INTEGER"), ("actors", "kb_id", "TEXT"), ("events", "fulfils", "INTEGER"),
+                 ("event_countries", "type", "TEXT"), ("event_countries", "status", "TEXT"),
+                 ("event_actors", "type", "TEXT"), ("event_actors", "status", "TEXT"))
+
+#: Fill columns added to existing rows (type and status copied onto the narrow index tables).
+BACKFILL = """
+UPDATE event_countries SET type = (SELECT type FROM events WHERE rowid = event),
+    status = (SELECT status FROM events WHERE rowid = event) WHERE type IS NULL;
+UPDATE event_actors SET type = (SELECT type FROM events WHERE rowid = event),
+    status = (SELECT status FROM events WHERE rowid = event) WHERE type IS NULL
+"""
 
 
 def migrate(db, version: int) -> None:
@@ -152,6 +165,10 @@ def migrate(db, version: int) -> None:
             have = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
             if column not in have:
                 db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        if version:
+            for statement in BACKFILL.split(";"):
+                if statement.strip():
+                    db.execute(statement)
         for statement in LATER_INDEXES.split(";"):
             if statement.strip():
                 db.execute(statement)

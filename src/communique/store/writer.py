@@ -425,19 +425,21 @@ class Writer:
                         (combined_confidence(confs), len(confs), n_sources, event_row))
 
     def _index_event(self, event_row: int) -> None:
-        sort_date, sc, tc, sa, ta = self.db.execute(
-            "SELECT sort_date, source_country, target_country, source_actor, target_actor FROM events WHERE rowid=?",
-            (event_row,)).fetchone()
+        sort_date, sc, tc, sa, ta, typ, status = self.db.execute(
+            "SELECT sort_date, source_country, target_country, source_actor, target_actor, type, status "
+            "FROM events WHERE rowid=?", (event_row,)).fetchone()
         self.db.execute("DELETE FROM event_countries WHERE event=?", (event_row,))
         self.db.execute("DELETE FROM event_actors WHERE event=?", (event_row,))
         self.db.execute("DELETE FROM event_dyads WHERE event=?", (event_row,))
         if sc and tc and sc != tc:
             self.db.execute("INSERT INTO event_dyads(a, b, sort_date, event) VALUES (?,?,?,?)",
                             (min(sc, tc), max(sc, tc), sort_date, event_row))
-        self.db.executemany("INSERT OR IGNORE INTO event_countries(country, sort_date, event) VALUES (?,?,?)",
-                            [(c, sort_date, event_row) for c in {sc, tc} if c])
-        self.db.executemany("INSERT OR IGNORE INTO event_actors(actor, sort_date, event) VALUES (?,?,?)",
-                            [(a, sort_date, event_row) for a in {sa, ta} if a])
+        self.db.executemany(
+            "INSERT OR IGNORE INTO event_countries(country, sort_date, event, type, status) VALUES (?,?,?,?,?)",
+            [(c, sort_date, event_row, typ, status) for c in {sc, tc} if c])
+        self.db.executemany(
+            "INSERT OR IGNORE INTO event_actors(actor, sort_date, event, type, status) VALUES (?,?,?,?,?)",
+            [(a, sort_date, event_row, typ, status) for a in {sa, ta} if a])
 
 
 def _location(ev: Event) -> Optional[dict]:
