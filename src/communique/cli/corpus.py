@@ -106,13 +106,16 @@ def ingest(
         except ModelNotFound as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2)
-        docs = extract_parallel(read_sources(paths, published=published), workers=workers, model=model)
+        docs = read_sources(paths, published=published)
+
+        def extract(raw):
+            return extract_parallel(raw, workers=workers, model=model)
     with store, progress(quiet, label="stored") as tick:
         def seen(doc, outcome):
             tick(doc)
             if outcome == "error" and not quiet:
                 typer.echo(f"warning: {doc.id}: {doc.error or 'could not store'}", err=True)
-        stats = store.ingest(docs, batch_size=batch_size, on_document=seen)
+        stats = store.ingest(docs, batch_size=batch_size, on_document=seen, extract=extract)
         total_docs, total_events = store.count_documents(), store.count_events()
     typer.echo(f"{stats['added']} added, {stats['duplicates']} duplicates, {stats['errors']} errors, "
                f"{stats['events']} event mentions → {db} ({total_docs} documents, {total_events} events)", err=True)
