@@ -67,16 +67,26 @@ def test_events_filters_match_the_cli(client):
 
 
 @pytest.mark.parametrize("params, field", [
-    ({"country": "Hungary"}, "country"),
+    ({"country": "Narnia"}, "country"),
     ({"since": "2024-13-01"}, "since"),
+    ({"since": "notadate"}, "since"),
     ({"status": "maybe"}, "status"),
     ({"type": "VISIT; DROP TABLE"}, "type"),
+    ({"type": "FOO"}, "type"),
     ({"since": "2024-02-01", "until": "2024-01-01"}, "since"),
+])
+def test_bad_filter_values_answer_400_naming_the_parameter(client, params, field):
+    r = client.get("/api/events", params=params)
+    assert r.status_code == 400
+    assert any(field in [str(p) for p in err["loc"]] for err in r.json()["detail"])
+
+
+@pytest.mark.parametrize("params, field", [
     ({"limit": 0}, "limit"),
     ({"limit": 501}, "limit"),
     ({"offset": -1}, "offset"),
 ])
-def test_bad_filters_answer_422_naming_the_parameter(client, params, field):
+def test_bad_paging_answers_422_naming_the_parameter(client, params, field):
     r = client.get("/api/events", params=params)
     assert r.status_code == 422
     assert any(field in [str(p) for p in err["loc"]] for err in r.json()["detail"])
@@ -115,7 +125,9 @@ def test_timeline_between_two_countries_oldest_first(client):
     assert (t["a"], t["b"]) == ("HUN", "AUT")
     assert [e["date_start"] for e in t["items"]] == sorted(e["date_start"] for e in t["items"])
     assert [e["date_start"] for e in t["items"] if e["type"] == "VISIT"] == ["2022-05-30", "2024-03-05"]
-    assert client.get("/api/timeline/HU/AUT").status_code == 422
+    assert client.get("/api/timeline/HU/AT").json()["a"] == "HUN"          # ISO2 and names are read too
+    assert client.get("/api/timeline/Hungary/Austria").json()["total"] == t["total"]
+    assert client.get("/api/timeline/HU/Narnia").status_code == 400
 
 
 def test_search_finds_words_and_survives_bad_syntax(client):
@@ -160,7 +172,7 @@ def test_pages_answer_200_with_their_content(client, ids):
         "/events?type=VISIT&country=&status=": "Events",
         "/visits": "Greeting party",
         "/dyad/HUN/AUT": "working visit",
-        "/dyad": "Two-country timeline",
+        "/dyads": "Country pairs",
         "/map": 'class="point',
         "/map?view=world": 'class="graticule"',
         f"/actor/{ids['kovacs']}": "Roles over time",
@@ -183,8 +195,8 @@ def test_dyad_form_redirects_to_the_pair(client):
 def test_page_errors_are_html_with_status(client):
     r = client.get("/event/E-does-not-exist")
     assert r.status_code == 404 and "text/html" in r.headers["content-type"] and "No event" in r.text
-    r = client.get("/events?country=Hungary")
-    assert r.status_code == 422 and "ISO 3166-1" in r.text
+    r = client.get("/events?country=Narnia")
+    assert r.status_code == 400 and "ISO 3166-1" in r.text
 
 
 def test_text_from_articles_is_escaped(client):

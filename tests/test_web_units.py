@@ -59,9 +59,17 @@ def test_filters_normalise_and_reject():
     f = build_filters(actor=" ", country=["kaz,rus", "KAZ"], type="visit", status="Planned", since="2019-01-01")
     assert (f.actor, f.country, f.type, f.status, f.since) == (None, ["KAZ", "RUS"], "VISIT", "planned", "2019-01-01")
     assert f.store_kwargs()["country"] == ["KAZ", "RUS"]
-    for bad in ({"country": ["Kazakhstan"]}, {"until": "2019-02-30"}, {"status": "rumoured"}, {"type": "<b>"}):
+    for bad in ({"country": ["Narnia"]}, {"until": "2019-02-30"}, {"status": "rumoured"}, {"type": "<b>"},
+                {"type": "FOO"}, {"since": "notadate"}):
         with pytest.raises(FilterError):
             build_filters(**bad)
+
+
+def test_filters_read_iso2_names_and_compact_days():
+    f = build_filters(country=["KZ", "Russia", "kaz"], since="20250101", until="2025-02")
+    assert f.country == ["KAZ", "RUS"]
+    assert (f.since, f.until) == ("2025-01-01", "2025-02-28")
+    assert build_filters(since="2024", until="2024").until == "2024-12-31"
 
 
 def test_search_snippets_are_escaped_before_marking():

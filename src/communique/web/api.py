@@ -11,6 +11,7 @@ from typing import Any, List, Optional
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
+from communique.web import aggregates
 from communique.web.access import get_store
 from communique.web.filters import EventFilters, Page, event_filters, id_path, page_params, parse_country
 
@@ -56,7 +57,8 @@ def stats(store=Depends(get_store)):
     return {"documents": store.count_documents(), "events": store.count_events()}
 
 
-@router.get("/documents", response_model=Listing, summary="Documents, newest first", tags=["documents"])
+@router.get("/documents", response_model=Listing, summary="Documents, newest first by publication day",
+            tags=["documents"])
 def list_documents(page: Page = Depends(page_params), store=Depends(get_store)):
     items = store.documents(limit=page.limit, offset=page.offset)
     return {"total": store.count_documents(), "limit": page.limit, "offset": page.offset, "items": items}
@@ -86,9 +88,10 @@ def get_event(event_id: str = id_path(), store=Depends(get_store)) -> dict[str, 
 @router.get("/actors", response_model=Listing, summary="Actors, optionally matching a name", tags=["actors"])
 def list_actors(q: Optional[str] = Query(None, max_length=200, description="Part of a name or alias."),
                 page: Page = Depends(page_params), store=Depends(get_store)):
-    items = store.actors(query=(q or "").strip() or None, limit=page.limit, offset=page.offset)
-    total = store.count_actors(query=(q or "").strip() or None) if hasattr(store, "count_actors") else None
-    return {"total": total, "limit": page.limit, "offset": page.offset, "items": items}
+    query = (q or "").strip() or None
+    items = store.actors(query=query, limit=page.limit, offset=page.offset)
+    return {"total": aggregates.count_actors(store, query), "limit": page.limit, "offset": page.offset,
+            "items": items}
 
 
 @router.get("/actors/{actor_id}", summary="One actor with its events and the counterparts it meets most",
@@ -98,8 +101,9 @@ def get_actor(actor_id: str = id_path(), store=Depends(get_store)) -> dict[str, 
 
 
 @router.get("/timeline/{a}/{b}", response_model=Timeline,
-            summary="Engagements between two countries (ISO 3166-1 alpha-3), oldest first", tags=["events"])
-def timeline(a: str = Path(..., description="Country, e.g. KAZ"), b: str = Path(..., description="Country, e.g. RUS"),
+            summary="Engagements between two countries (ISO3, ISO2 or names), oldest first", tags=["events"])
+def timeline(a: str = Path(..., description="Country, e.g. KAZ, KZ or Kazakhstan"),
+             b: str = Path(..., description="Country, e.g. RUS"),
              store=Depends(get_store)):
     a, b = parse_country(a, "a"), parse_country(b, "b")
     items = store.timeline(a, b)

@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from communique.web import api, pages
+from communique.web import api, downloads, pages
 from communique.web.access import StoreAccess
 from communique.web.assets import load_assets
 from communique.web.filters import FilterError
@@ -39,7 +39,7 @@ def create_app(
     max_upload_bytes: Optional[int] = None,
     allowed_hosts: Optional[Sequence[str]] = None,
     extractor_factory: Optional[Callable] = None,
-) -> FastAPI:
+) -> "HeadAsGet":
     """Build the web app over the store at ``db_path``.
 
     ``allow_ingest`` adds ``POST /api/ingest`` and needs a non-empty ``token``.
@@ -62,13 +62,42 @@ def create_app(
         app.state.ingest = IngestService(access, extractor_factory)
         app.include_router(ingest_router(app.state.ingest, token, max_upload_bytes or DEFAULT_MAX_BYTES))
     app.include_router(api.router)
+    app.include_router(downloads.router)
     app.include_router(pages.router)
     _static_route(app)
     _error_handlers(app)
     _security_headers(app)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
-    return app
+    return HeadAsGet(app)
+
+
+class HeadAsGet:
+    """HEAD answers exactly like GET, without the body (FastAPI routes declared with GET would say 405).
+
+    Wraps the app as plain ASGI so every route, page and asset gets it; attribute access
+    (``app.state``, ``app.openapi``) passes through to the FastAPI app.
+    """
+
+    def __init__(self, app: FastAPI):
+        self.app = app
+
+    def __getattr__(self, name):
+        return getattr(self.app, name)
+
+    async def __call__(self, scope, receive, send):
+        if scope.get("type") != "http" or scope.get("method") != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message):
+            if message["type"] == "http.response.body":
+                if message.get("more_body"):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app(dict(scope, method="GET"), receive, send_headers_only)
 
 
 def _version() -> str:

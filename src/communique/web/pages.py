@@ -1,4 +1,9 @@
-"""Server-rendered pages: search, events, event, actors, actor, dyad, visits, map, documents."""
+"""Server-rendered pages: search, events, event, actors, actor, dyads, dyad, protocol, visits, map, documents.
+
+Every list shows its total, facet counts and CSV/JSON downloads of exactly
+what it filters; event rows show the event date with the reported date beside
+it, in the store's one order (event date, else reported date).
+"""
 from __future__ import annotations
 
 from typing import Optional
@@ -8,14 +13,16 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from communique.model import DIPLOMATIC_TYPES, PLOVER_TYPES, STATUSES
-from communique.web import highlight, worldmap
+from communique.web import aggregates, charts, highlight, protocol, worldmap
 from communique.web.access import get_store
 from communique.web.api import safe_search
+from communique.web.downloads import chart_rows, query_string, visit_rows
 from communique.web.filters import (EventFilters, Page, build_filters, event_filters, id_path, page_params,
                                     parse_country)
 
 router = APIRouter(include_in_schema=False)
 MAP_EVENT_LIMIT = 5000
+INTERVAL = Query("year", pattern="^(week|month|year)$", description="Chart buckets: week, month or year.")
 
 
 def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
@@ -33,7 +40,8 @@ def _found(item, what: str):
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store=Depends(get_store)):
     return render(request, "home.html", n_documents=store.count_documents(), n_events=store.count_events(),
-                  recent=store.events(limit=10), n_visits=store.count_events(type="VISIT"))
+                  recent=store.events(limit=10), n_visits=store.count_events(type="VISIT"),
+                  n_dyads=len(aggregates.dyads(store)))
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -47,12 +55,16 @@ def search(request: Request, q: str = Query("", max_length=500), page: Page = De
 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, filters: EventFilters = Depends(event_filters), page: Page = Depends(page_params),
-           store=Depends(get_store)):
+           interval: str = INTERVAL, store=Depends(get_store)):
     kwargs = filters.store_kwargs()
     items = store.events(**kwargs, limit=page.limit, offset=page.offset)
     total = store.count_events(**kwargs)
+    pairs = filters.query_pairs()
+    chart = charts.build(chart_rows(store, filters, interval), interval)
     return render(request, "events.html", items=items, total=total, filters=filters, page=page,
-                  links=page.links(total, len(items), filters.query_pairs()))
+                  links=page.links(total, len(items), pairs), facets=aggregates.event_facets(store, kwargs),
+                  pairs=pairs, qs=query_string(pairs), chart=chart,
+                  chart_qs=query_string(pairs + [("interval", interval)]), interval=interval)
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
@@ -83,39 +95,65 @@ def event(request: Request, event_id: str = id_path(), mention: int = Query(0, g
 def actors(request: Request, q: str = Query("", max_length=200), page: Page = Depends(page_params),
            store=Depends(get_store)):
     items = store.actors(query=q.strip() or None, limit=page.limit, offset=page.offset)
-    return render(request, "actors.html", q=q.strip(), items=items, page=page,
-                  links=page.links(None, len(items), [("q", q.strip())] if q.strip() else []))
+    total = aggregates.count_actors(store, q.strip() or None)
+    pairs = [("q", q.strip())] if q.strip() else []
+    return render(request, "actors.html", q=q.strip(), items=items, page=page, total=total,
+                  links=page.links(total, len(items), pairs), qs=query_string(pairs),
+                  facets=aggregates.actor_facets(store))
 
 
 @router.get("/actor/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: str = id_path(), store=Depends(get_store)):
+def actor(request: Request, actor_id: str = id_path(), interval: str = INTERVAL, store=Depends(get_store)):
     a = _found(store.actor(actor_id), "actor")
     counterparts = sorted(a.get("counterparts") or [], key=lambda c: -(c.get("n") or 0))
     peak = max([c.get("n") or 0 for c in counterparts] + [1])
-    return render(request, "actor.html", a=a, events=a.get("events") or [], counterparts=counterparts, peak=peak)
+    chart = charts.build(aggregates.actor_events_over_time(store, actor_id, interval), interval)
+    return render(request, "actor.html", a=a, events=a.get("events") or [], counterparts=counterparts, peak=peak,
+                  chart=chart, chart_qs=query_string([("actor_id", actor_id), ("interval", interval)]),
+                  interval=interval)
 
 
 @router.get("/dyad", response_class=HTMLResponse)
-def dyad_form(request: Request, a: str = Query("", max_length=3), b: str = Query("", max_length=3)):
+def dyad_form(a: str = Query("", max_length=60), b: str = Query("", max_length=60)):
     if a.strip() and b.strip():
         return RedirectResponse(f"/dyad/{parse_country(a, 'a')}/{parse_country(b, 'b')}", status_code=303)
-    return render(request, "dyad_form.html")
+    return RedirectResponse("/dyads", status_code=303)
+
+
+@router.get("/dyads", response_class=HTMLResponse)
+def dyads(request: Request, country: list[str] = Query([]), store=Depends(get_store)):
+    codes = build_filters(country=country).country
+    items = aggregates.dyads(store, codes or None)
+    pairs = [("country", c) for c in codes]
+    return render(request, "dyads.html", items=items, total=len(items), country=",".join(codes),
+                  qs=query_string(pairs))
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
-def dyad(request: Request, a: str = Path(..., max_length=3), b: str = Path(..., max_length=3),
-         store=Depends(get_store)):
+def dyad(request: Request, a: str = Path(..., max_length=60), b: str = Path(..., max_length=60),
+         interval: str = INTERVAL, store=Depends(get_store)):
     a, b = parse_country(a, "a"), parse_country(b, "b")
-    items = store.timeline(a, b)
+    items = store.timeline(a, b)      # oldest first by event date, else reported date: the store's one order
     by_type: dict[str, int] = {}
     for e in items:
         by_type[e.get("type") or "?"] = by_type.get(e.get("type") or "?", 0) + 1
     years: dict[str, list] = {}
     for e in items:
-        years.setdefault((e.get("date_start") or "")[:4] or "Undated", []).append(e)
-    if "Undated" in years:  # events with no resolved day go last, not wherever the store sorts them
-        years["Undated"] = years.pop("Undated")
-    return render(request, "dyad.html", a=a, b=b, items=items, years=years, by_type=by_type)
+        years.setdefault(protocol.sort_day(e)[:4] or "Undated", []).append(e)
+    chart = charts.build(aggregates.events_over_time(store, {}, interval, dyad=(a, b)), interval)
+    return render(request, "dyad.html", a=a, b=b, items=items, years=years, by_type=by_type, chart=chart,
+                  chart_qs=query_string([("a", a), ("b", b), ("interval", interval)]), interval=interval)
+
+
+@router.get("/protocol/{a}/{b}", response_class=HTMLResponse)
+def protocol_page(request: Request, a: str = Path(..., max_length=60), b: str = Path(..., max_length=60),
+                  guest: Optional[str] = Query(None, max_length=60), store=Depends(get_store)):
+    a, b = parse_country(a, "a"), parse_country(b, "b")
+    guest_code = parse_country(guest, "guest") if guest else None
+    rows = protocol.visit_rows(store.timeline(a, b), guest=guest_code)
+    peak = max([r.score for r in rows] + [1])
+    return render(request, "protocol.html", a=a, b=b, rows=rows, peak=peak, guest=guest_code,
+                  formula=protocol.formula_text(), scoring=protocol.scoring())
 
 
 @router.get("/visits", response_class=HTMLResponse)
@@ -127,8 +165,10 @@ def visits(request: Request, country: list[str] = Query([]), status: Optional[st
     items = store.events(**kwargs, limit=page.limit, offset=page.offset)
     total = store.count_events(**kwargs)
     pairs = [p for p in filters.query_pairs() if p[0] != "type"]
-    return render(request, "visits.html", items=items, total=total, filters=filters, page=page,
-                  links=page.links(total, len(items), pairs))
+    rows = visit_rows(store, items)
+    return render(request, "visits.html", items=items, rows=rows, total=total, filters=filters, page=page,
+                  links=page.links(total, len(items), pairs), qs=query_string(pairs),
+                  facets=aggregates.event_facets(store, kwargs))
 
 
 @router.get("/map", response_class=HTMLResponse)
@@ -142,10 +182,24 @@ def event_map(request: Request, filters: EventFilters = Depends(event_filters),
               for s in worldmap.country_shapes()]
     box = worldmap.fit_view(located) if view == "fit" else worldmap.WORLD_VIEW
     scale = box[2] / worldmap.WIDTH            # keeps points the same size on screen when zoomed in
+    legend = [(f"shade-{i}", worldmap_range(i, peak)) for i in range(5)]
     return render(request, "map.html", filters=filters, places=located, shapes=shapes, view=view, box=box,
+                  legend=legend, peak=peak,
                   scale=scale, view_pairs=filters.query_pairs(),
                   graticule=worldmap.graticule(), n_events=len(items), truncated=len(items) >= MAP_EVENT_LIMIT,
                   n_located=sum(len(p.events) for p in located))
+
+
+def worldmap_range(level: int, peak: int) -> str:
+    """The event counts a map shade stands for (``worldmap.shade``'s buckets), in words for the legend."""
+    if level == 0:
+        return "no events"
+    if peak <= 0:
+        return ""
+    counts = [n for n in range(1, peak + 1) if worldmap.shade(n, peak) == f"shade-{level}"]
+    if not counts:
+        return ""
+    return f"{counts[0]}" if counts[0] == counts[-1] else f"{counts[0]}–{counts[-1]}"
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -153,7 +207,7 @@ def documents(request: Request, page: Page = Depends(page_params), store=Depends
     items = store.documents(limit=page.limit, offset=page.offset)
     total = store.count_documents()
     return render(request, "documents.html", items=items, total=total, page=page,
-                  links=page.links(total, len(items), []))
+                  links=page.links(total, len(items), []), facets=aggregates.document_facets(store))
 
 
 @router.get("/document/{doc_id}", response_class=HTMLResponse)

@@ -32,6 +32,20 @@ def date_label(event: dict) -> str:
     return start if not end or end == start else f"{start} – {end}"
 
 
+def reported_label(event: dict) -> str:
+    """The publication day the event was first reported, shown beside its own date (and used to sort undated ones)."""
+    from communique.web.protocol import reported_date
+
+    return reported_date(event) or ""
+
+
+def safe_url(url: Optional[str]) -> Optional[str]:
+    """The URL when it is http(s); anything else (javascript:, data:, file:) is never rendered as a link."""
+    text = (url or "").strip()
+    scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+    return text if scheme in ("http", "https") else None
+
+
 def party_names(party: Any) -> list[str]:
     """A greeting party as display strings: ``[{name, role}]`` or plain names."""
     out = []
@@ -82,6 +96,8 @@ def template_globals() -> dict:
         "country_name": country_name,
         "side_label": side_label,
         "date_label": date_label,
+        "reported_label": reported_label,
+        "safe_url": safe_url,
         "party_names": party_names,
         "flag_words": flag_words,
         "other_attributes": other_attributes,
