@@ -7,7 +7,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -47,10 +46,8 @@ def test_locked_database_gives_up_after_the_busy_timeout(tmp_path):
     other.execute("BEGIN IMMEDIATE")                      # another writer holds the lock
     try:
         store = Store(path, timeout=0.3)
-        t0 = time.monotonic()
-        with pytest.raises(StoreError, match="locked by another writer") as info:
+        with pytest.raises(StoreError, match=r"locked by another writer \(waited 0.3s\)") as info:
             store.ingest([plain_doc("d3", UNRELATED)])
-        assert time.monotonic() - t0 >= 0.25
         assert info.value.stats == {"added": 0, "duplicates": 0, "errors": 0, "events": 0}
         assert store.count_documents() == 0                # reading still works
     finally:
@@ -110,14 +107,12 @@ def test_readers_keep_working_during_an_open_write(tmp_path):
     path = tmp_path / "c.db"
     writer = Store(path)
     writer.ingest([plain_doc("d3", UNRELATED)])
-    reader = Store(path, readonly=True, timeout=0.2)
+    reader = Store(path, readonly=True, timeout=0)                   # a reader that would wait fails at once
     writer.db.execute("BEGIN IMMEDIATE")
     Writer(writer.db).add(meeting_doc("d1", MEETING_A, "kaznews"))   # uncommitted
-    t0 = time.monotonic()
     assert reader.count_documents() == 1
     assert [h["id"] for h in reader.search("krone")] == ["d3"]
     assert reader.events() == []
-    assert time.monotonic() - t0 < 0.2                               # did not wait for the writer
     writer.db.execute("COMMIT")
     assert reader.count_documents() == 2 and len(reader.events()) == 1
     reader.close()
@@ -142,32 +137,36 @@ def _ingest_cmd(src, db, batch=10):
             "--extracted", "--batch-size", str(batch), "--quiet"]
 
 
+_KILL_AFTER = """
+import json, os, signal, sys
+from communique.model import Document
+from communique.store import Store
+
+src, db, after = sys.argv[1], sys.argv[2], int(sys.argv[3])
+docs = (Document.from_dict(json.loads(line)) for line in open(src, encoding="utf-8"))
+stored = 0
+
+def seen(doc, outcome):
+    global stored
+    stored += 1
+    if stored == after:                      # called after its batch committed: die like kill -9 would
+        os.kill(os.getpid(), signal.SIGKILL)
+
+Store(db).ingest(docs, batch_size=10, on_document=seen)
+"""
+
+
 def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
-    n = 3000
+    n, killed_after = 3000, 120
     src = tmp_path / "docs.jsonl"
     src.write_text("".join(json.dumps(d) + "\n" for d in _generated_docs(n)), encoding="utf-8")
     db = tmp_path / "c.db"
-    proc = subprocess.Popen(_ingest_cmd(src, db), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    stored_at_kill = 0
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if db.exists():
-            try:
-                con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-                stored_at_kill = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-                con.close()
-            except sqlite3.Error:
-                stored_at_kill = 0
-            if stored_at_kill >= 100:
-                proc.send_signal(signal.SIGKILL)
-                break
-        time.sleep(0.01)
-    proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
-    assert 100 <= stored_at_kill < n
+    proc = subprocess.run([sys.executable, "-c", _KILL_AFTER, str(src), str(db), str(killed_after)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
     with Store(db, readonly=True) as s:
         after_kill = s.count_documents()
-        assert after_kill >= stored_at_kill and after_kill % 10 == 0       # whole batches only
+    assert after_kill == killed_after                                 # every committed batch, nothing more
     rerun = subprocess.run(_ingest_cmd(src, db), capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     with Store(db, readonly=True) as s:
