@@ -64,13 +64,13 @@ def _regions(finder: SpeakerFinder, spans: list[QuoteSpan], i: int) -> tuple[tup
     stopping at neighbouring quotations."""
     s = spans[i]
     text = finder.text
-    lo = finder.sents.start_before(s.open_mark)
+    lo = max(finder.sents.start_before(s.open_mark), s.open_mark - finder.lookback_chars)
     if i > 0:
         prev = spans[i - 1]
         lo = max(lo, (prev.close_mark if prev.close_mark is not None else prev.end) + 1)
     pre = (lo, s.open_mark)
     close = s.close_mark if s.close_mark is not None else s.end
-    hi = finder.sents.end_after(close + 1)
+    hi = min(finder.sents.end_after(close + 1), close + 1 + finder.lookback_chars)
     if i + 1 < len(spans):
         hi = min(hi, spans[i + 1].open_mark)
     hi = min(hi, len(text))

@@ -8,6 +8,7 @@ name seen ("Bennett" → "Richard Bennett") so the speaker name is stable.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -54,8 +55,11 @@ class MentionIndex:
             last = name.split()[-1].lower() if name.split() else ""
             if last and last not in fullest:
                 fullest[last] = name
+        starts = [s for s, _ in covered]
+        reach = list(itertools.accumulate((t for _, t in covered), max))   # farthest end up to each start
         for e in ents:
-            if any(s < e.end_char and e.start_char < t for s, t in covered):
+            i = bisect.bisect_left(starts, e.end_char) - 1      # the last covered span starting before the entity ends
+            if i >= 0 and reach[i] > e.start_char:
                 continue
             kind = _ENT_LABELS[e.label_]
             name = _clean_name(e.text)
@@ -70,7 +74,8 @@ class MentionIndex:
         """The mention inside/overlapping ``[start, end)``: the one holding ``head`` first,
         then a person, then the first one."""
         i = bisect.bisect_left(self._starts, start - 200)
-        hits = [m for m in self.mentions[i:] if m.start < end and start < m.end]
+        j = bisect.bisect_left(self._starts, end)          # mentions starting at or after ``end`` cannot overlap
+        hits = [m for m in self.mentions[i:j] if start < m.end]
         if not hits:
             return None
         if head is not None:
@@ -83,7 +88,8 @@ class MentionIndex:
     def before(self, pos: int, lo: int = 0) -> list[Mention]:
         """Mentions ending at or before ``pos`` and starting at or after ``lo``, latest last."""
         i = bisect.bisect_right(self._starts, pos)
-        return [m for m in self.mentions[:i] if m.end <= pos and m.start >= lo]
+        j = bisect.bisect_left(self._starts, lo)
+        return [m for m in self.mentions[j:i] if m.end <= pos]
 
 
 def _clean_name(text: str) -> str:

@@ -11,6 +11,7 @@ Order of evidence, nearest first:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -24,6 +25,34 @@ _CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl", "parataxis
 _ABBREV = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|No|Prof|Sgt|Capt|U\.S|U\.N|U\.K|E\.U|[A-Z]\.[A-Z])$")
 
 
+class Zones:
+    """The quotations' (open mark, close mark) stretches, answering "is this offset quoted?" in log time.
+
+    Why not a scan of the list: that question is asked for every token of every reporting
+    region, so a scan made attribution quadratic in the length of the page.
+    """
+
+    def __init__(self, zones: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for a, b in sorted(zones):
+            if merged and a < merged[-1][1]:       # touching zones stay apart: a mark is not "inside"
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def holds(self, pos: int) -> bool:
+        """``a <= pos <= b`` for some zone."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos <= self.ends[i]
+
+    def holds_inside(self, pos: int) -> bool:
+        """``a < pos < b`` for some zone (strictly inside the marks)."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
 class SentenceMap:
     """Sentence boundaries over the text, cheap and tolerant of abbreviations."""
 
@@ -31,23 +60,22 @@ class SentenceMap:
 
     def __init__(self, text: str, quote_zones: list[tuple[int, int]]):
         ends = []
+        zones = quote_zones if isinstance(quote_zones, Zones) else Zones(quote_zones)
         for m in self._END.finditer(text):
             if m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 4):m.start()]):
                 continue
             pos = m.end()
-            if any(a < pos - 1 < b for a, b in quote_zones):
+            if zones.holds_inside(pos - 1):
                 continue       # a full stop inside a quotation does not end the reporting sentence
             ends.append(pos)
         self.ends = ends
 
     def start_before(self, pos: int, back: int = 0) -> int:
         """Start of the sentence holding ``pos`` (``back`` sentences further back)."""
-        import bisect
         i = bisect.bisect_right(self.ends, pos) - 1 - back
         return self.ends[i] if i >= 0 else 0
 
     def end_after(self, pos: int) -> int:
-        import bisect
         i = bisect.bisect_right(self.ends, pos)
         return self.ends[i] if i < len(self.ends) else 10 ** 12
 
@@ -58,17 +86,33 @@ class SpeakerFinder:
         self.sdoc = sdoc
         self.index = index
         self.zones = zones            # (open mark, close mark or end) of every quotation
-        self.sents = SentenceMap(text, zones)
+        self.quoted = Zones(zones)
+        self.sents = SentenceMap(text, self.quoted)
         lx = lexicon()
         self.verbs = lx["speech"]["verb_set"]
         self.pronouns = lx["pronouns"]["person_set"]
         self.signs = lx["signs"]["word_set"]
         self.sign_leads = lx["signs"]["lead_set"]
         self.lookback = int(lx["limits"]["lookback_sentences"])
+        self.lookback_chars = int(lx["limits"].get("lookback_chars", 3000))
+        self._kinds_by_key, self._by_surname = self._mention_tables()
+
+    def _mention_tables(self):
+        """Mention kinds by actor id and the first person mention by surname, built once per document."""
+        kinds: dict[object, set[str]] = {}
+        surnames: dict[str, Side] = {}
+        for m in self.index.mentions:
+            kinds.setdefault(id(m.side), set()).add(m.kind)
+            if m.side.actor_id:
+                kinds.setdefault(("actor", m.side.actor_id), set()).add(m.kind)
+            words = (m.side.name or "").lower().split()
+            if m.kind == "person" and words:
+                surnames.setdefault(words[-1], m.side)
+        return kinds, surnames
 
     # ------------------------------------------------------------------ helpers
     def in_quote(self, pos: int) -> bool:
-        return any(a <= pos <= b for a, b in self.zones)
+        return self.quoted.holds(pos)
 
     def tokens(self, lo: int, hi: int):
         if self.sdoc is None or hi <= lo:
@@ -158,11 +202,8 @@ class SpeakerFinder:
         # keep only the contiguous proper-noun run ending at the head
         run = [t for t in tok.doc[first:tok.i + 1] if t.pos_ == "PROPN"]
         name = " ".join(t.text for t in run) or tok.text
-        surname = tok.text.lower()
-        for m in self.index.mentions:
-            if m.kind == "person" and m.side.name and m.side.name.lower().split()[-1] == surname:
-                return m.side
-        return Side(name=name)
+        known = self._by_surname.get(tok.text.lower())
+        return known if known is not None else Side(name=name)
 
     def nearest_mention(self, lo: int, hi: int, after: bool, people: bool = False) -> Optional[Side]:
         hits = [m for m in self.index.before(hi, lo) if not self.in_quote(m.start)
@@ -174,7 +215,7 @@ class SpeakerFinder:
     def resolve_pronoun(self, pos: int, previous=()) -> Optional[Side]:
         """"he"/"she" → the latest person who was a subject or a speaker in the last few
         sentences, else the latest person mentioned."""
-        lo = self.sents.start_before(pos, self.lookback)
+        lo = max(self.sents.start_before(pos, self.lookback), pos - self.lookback_chars)
         best = self.latest_candidate(lo, pos, previous, people_only=True)
         if best is not None:
             return best
@@ -207,7 +248,9 @@ class SpeakerFinder:
         return max(cands, key=lambda c: (c[0], c[1]))[2]
 
     def _is_person(self, side: Side) -> bool:
-        kinds = {m.kind for m in self.index.mentions if m.side is side or (side.actor_id and m.side.actor_id == side.actor_id)}
+        kinds = set(self._kinds_by_key.get(id(side), ()))
+        if side.actor_id:
+            kinds |= self._kinds_by_key.get(("actor", side.actor_id), set())
         return not kinds or "person" in kinds
 
     def subject_info(self, m: Mention):
@@ -239,5 +282,5 @@ class SpeakerFinder:
 
     def latest_before(self, pos: int, previous: list[tuple[int, Optional[Side]]]) -> Optional[Side]:
         """An unattributed quotation: the latest speaker or subject in the sentences just before it."""
-        lo = self.sents.start_before(pos, self.lookback - 1)
+        lo = max(self.sents.start_before(pos, self.lookback - 1), pos - self.lookback_chars)
         return self.latest_candidate(lo, pos, previous, people_only=False)
