@@ -44,7 +44,7 @@ def _root(
 def _register() -> None:
     import importlib
 
-    for module in ("demo", "extract", "evaluate", "corpus", "serve", "train"):
+    for module in ("demo", "extract", "evaluate", "compare", "corpus", "serve", "train"):
         try:
             importlib.import_module(f"communique.cli.{module}").register(app)
         except ModuleNotFoundError as exc:  # a command group not built yet

@@ -34,8 +34,21 @@ def extract(
     output_dir: Optional[str] = typer.Option(None, "--output-dir", help="Ray: write Parquet shards to "
                                              "DIR/documents and DIR/events (a local path or fsspec URL)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    event_mode: str = typer.Option("combined", "--event-mode",
+                                   help="combined: rules for diplomatic engagements plus the trained coder; "
+                                        "rules: rules only; model: the trained coder only."),
+    event_model: Optional[str] = typer.Option(None, "--event-model",
+                                              help="Event model folder made by `communique train` "
+                                                   "(default: the bundled one)."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
+                                         help="Drop events whose confidence is below this."),
+    plover_rules: bool = typer.Option(False, "--plover-rules/--no-plover-rules",
+                                      help="Also run the older PLOVER trigger rules."),
 ) -> None:
     """Extract clean text, actors, events and quotes from news pages."""
+    from communique.cli.events_options import apply_event_options
+
+    apply_event_options(event_mode, event_model, min_confidence, plover_rules)
     if engine is Engine.ray:
         _extract_on_ray(paths, output, output_dir, published, model, workers, quiet)
         return
@@ -66,8 +79,11 @@ def _extract_locally(paths, output, published, model, workers, quiet) -> None:
     from communique.engines.local import extract_parallel
     from communique.engines.sources import read_sources
 
+    from communique.cli.notices import BatchNotices
+
     _check_model(model)
     failed = total = 0
+    notices = BatchNotices(lambda line: typer.echo(line, err=True), quiet)
     with open_output(output) as write, progress(quiet) as tick:
         for doc in extract_parallel(read_sources(paths, published=published), workers=workers, model=model):
             write(doc.to_dict())
@@ -76,7 +92,10 @@ def _extract_locally(paths, output, published, model, workers, quiet) -> None:
                 failed += 1
                 if not quiet:
                     typer.echo(f"warning: {doc.id}: {doc.error}", err=True)
+            notices.see(doc)
             tick(doc)
+    if notices.summary():
+        typer.echo(f"{total} documents; {notices.summary()}", err=True)
     _finish(total, failed)
 
 

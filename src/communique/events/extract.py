@@ -29,7 +29,7 @@ def extract_events(doc: Document, sdoc, options: Optional[EventOptions] = None) 
     """Rule events, model events or both (``options.mode``), each dated, placed and coded."""
     from communique.timex import find_timexes
 
-    options = options or EventOptions()
+    options = options or EventOptions.from_env()
     ctx = DocContext(doc, sdoc)
     timexes = find_timexes(doc.text, doc.published)
     events: list[Event] = []

@@ -1,10 +1,14 @@
 """How events are coded: rules, the trained model, or both, and the confidence floor."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Optional
 
 MODES = ("combined", "rules", "model")
+#: Environment keys that carry the options to worker processes and Ray actors (set by the CLI flags).
+ENV = {"mode": "COMMUNIQUE_EVENT_MODE", "event_model": "COMMUNIQUE_EVENT_MODEL",
+       "min_confidence": "COMMUNIQUE_MIN_CONFIDENCE", "plover_rules": "COMMUNIQUE_PLOVER_RULES"}
 
 
 @dataclass(frozen=True)
@@ -30,3 +34,24 @@ class EventOptions:
         from communique.events.learned import load_coder
 
         return load_coder(self.event_model)
+
+    @classmethod
+    def from_env(cls, environ=None) -> "EventOptions":
+        """Options named in the environment (``COMMUNIQUE_EVENT_MODE`` …), defaults for the rest."""
+        environ = os.environ if environ is None else environ
+        kwargs = {}
+        for name, key in ENV.items():
+            raw = environ.get(key)
+            if raw in (None, ""):
+                continue
+            if name == "min_confidence":
+                kwargs[name] = float(raw)
+            elif name == "plover_rules":
+                kwargs[name] = raw.lower() in ("1", "true", "yes", "on")
+            else:
+                kwargs[name] = raw
+        return cls(**kwargs)
+
+    def to_env(self) -> dict[str, str]:
+        """The environment entries that make worker processes use these options."""
+        return {key: str(getattr(self, name)) for name, key in ENV.items() if getattr(self, name) is not None}

@@ -1,0 +1,22 @@
+"""The event-coding flags shared by ``extract`` and ``ingest``: checked once, then handed to every worker."""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+import typer
+
+
+def apply_event_options(mode: str, event_model: Optional[str], min_confidence: float, plover_rules: bool) -> None:
+    """Validate the flags and export them to the environment, which worker processes and Ray actors inherit."""
+    from communique.events.options import EventOptions
+
+    try:
+        options = EventOptions(mode=mode, event_model=event_model, min_confidence=min_confidence,
+                               plover_rules=plover_rules)
+        if event_model:
+            options.coder()     # a wrong folder fails here, once, not in every worker
+    except (ValueError, FileNotFoundError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    os.environ.update(options.to_env())
