@@ -106,9 +106,9 @@ def build(path: str, n_events: int, n_actors: int, seed: int = 7) -> None:
                             json.dumps({"name": f"City of {tc}", "country": tc}) if rng.random() < 0.6 else None,
                             "{}", CAMEO.get(typ), "{}", round(0.5 + 0.5 * rng.random(), 3), n_m, n_m))
             for c in {s[5], tc}:
-                c_rows.append((c, d, rowid))
+                c_rows.append((c, d, rowid, typ, status))
             for a in {sa, ta} - {None}:
-                a_rows.append((a, d, rowid))
+                a_rows.append((a, d, rowid, typ, status))
             if s[5] != tc:
                 d_rows.append((min(s[5], tc), max(s[5], tc), d, rowid))
             for k in range(n_m):
@@ -118,8 +118,10 @@ def build(path: str, n_events: int, n_actors: int, seed: int = 7) -> None:
                        "source_name, source_country, source_actor, target_name, target_country, target_actor, "
                        "location, attributes, cameo, plover, confidence, n_sources, n_documents) "
                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ev_rows)
-        db.executemany("INSERT OR IGNORE INTO event_countries(country, sort_date, event) VALUES (?,?,?)", c_rows)
-        db.executemany("INSERT OR IGNORE INTO event_actors(actor, sort_date, event) VALUES (?,?,?)", a_rows)
+        db.executemany("INSERT OR IGNORE INTO event_countries(country, sort_date, event, type, status) "
+                       "VALUES (?,?,?,?,?)", c_rows)
+        db.executemany("INSERT OR IGNORE INTO event_actors(actor, sort_date, event, type, status) "
+                       "VALUES (?,?,?,?,?)", a_rows)
         db.executemany("INSERT OR IGNORE INTO event_dyads(a, b, sort_date, event) VALUES (?,?,?,?)", d_rows)
         db.executemany("INSERT OR IGNORE INTO mentions(event, doc, event_id, confidence, evidence, trigger) "
                        "VALUES (?,?,?,?,?,?)", m_rows)
@@ -158,6 +160,13 @@ def measure(path: str, runs: int, limit: int, seed: int = 11) -> list[tuple[str,
                                                       **dict(zip(("since", "until"), window(365)))},
         "combined actor+type+since": lambda: {"actor": rng.choice(actor_names), "type": rng.choice(types[:6]),
                                               "since": window(0)[0]},
+        "web country+type+dates": lambda: {"country": [rng.choice(top_countries)], "type": rng.choice(types),
+                                           **dict(zip(("since", "until"), window(rng.choice((30, 365, 3650)))))},
+        "web country+status": lambda: {"country": [rng.choice(top_countries)], "status": rng.choice(list(STATUSES))},
+        "web two countries+type": lambda: {"country": rng.sample(top_countries, 2), "type": rng.choice(types[:6])},
+        "web type+status+dates": lambda: {"type": rng.choice(types), "status": rng.choice(list(STATUSES)),
+                                          **dict(zip(("since", "until"), window(365)))},
+        "web actor+status": lambda: {"actor": rng.choice(actor_names), "status": rng.choice(list(STATUSES))},
     }
     results = []
     for label, make in cases.items():
