@@ -9,8 +9,9 @@ from communique.actors.candidates import Cand
 from communique.actors.names import strip_possessive
 from communique.model import Span
 
-#: Weights of country evidence for a person: role phrase, role possessor, description, same-sentence word, setting.
-W_ROLE, W_POSSESSOR, W_DESCRIPTION, W_SENTENCE, W_STORY = 10.0, 8.0, 5.0, 1.0, 0.5
+#: Weights of country evidence for a person: role phrase, role possessor, description, a country word the
+#: parse links to the name, a subject/modifier country in the same sentence (last resort), the setting.
+W_ROLE, W_POSSESSOR, W_DESCRIPTION, W_LINKED, W_SENTENCE, W_STORY = 10.0, 8.0, 5.0, 2.0, 1.0, 0.5
 
 
 @dataclass

@@ -4,8 +4,12 @@ Order of evidence, strongest first:
 1. the role phrase around the name ("Russia's Deputy Foreign Minister X", "X, Kazakhstan's ambassador");
 2. the possessor of the role ("Putin's press secretary" → Putin's country);
 3. a description that refers back to the person ("the Russian leader said");
-4. country words in the same sentence (nearest first), not destinations, not other people's nationality;
-5. the dateline ("SEOUL —") for officials named without a nationality, else the story's setting.
+4. country words the parse links to the name ("X of Kenya", "X, a lawyer from Nairobi", "U.S. senators
+   led by X"); only when there is none, a subject or modifier country in the same sentence — never a
+   destination, an object ("attack Switzerland") or the place of an event ("met Xi in Beijing");
+5. the dateline ("SEOUL —"), else the story's setting: its most-named city, or a country that clearly
+   leads the story's country mentions.
+A link to the knowledge base (``linking``) overrides all of these with the state served on the day.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from collections import Counter, defaultdict
 from typing import Optional
 
 from communique.actors.candidates import Cand
-from communique.actors.cluster import (W_DESCRIPTION, W_POSSESSOR, W_ROLE, W_SENTENCE, W_STORY, Cluster)
+from communique.actors.cluster import (W_DESCRIPTION, W_LINKED, W_POSSESSOR, W_ROLE, W_SENTENCE, W_STORY, Cluster)
 from communique.actors.lexicon import lexicon
 from communique.actors.roles import RolePhrase, phrase_apposition, phrase_before, role_text
 from communique.geo import gazetteer
@@ -135,26 +139,60 @@ def _antecedent(people: list[Cluster], offset: int, country: str) -> Optional[Cl
 
 
 def sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: set[int]) -> None:
-    """Weak votes: the nearest country word in the same sentence (not a language, not someone's role)."""
-    refs_by_sent: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    """Votes from country words the parse links to the person: "X of Kenya", "a Kenyan farmer, X",
+    "X, a lawyer from Nairobi", "the Ukrainian delegation, led by X". A country word that only
+    stands near the name ("Putin met Xi in Beijing", "Obama wants to attack Switzerland") says nothing."""
+    refs: list[tuple[int, str, object]] = []
     for c in cands:
-        speaking_body = c.label == "ORG" and c.sector in ("GOV", "DIP", "LEG", "MIL")   # "the State Department said"
+        speaking_body = c.label == "ORG" and c.sector in ("GOV", "DIP", "LEG", "MIL")   # "X of the State Department"
         if (c.label in ("COUNTRY", "NORP", "PLACE") or speaking_body) and c.country and c.tok_start not in role_toks:
             tok = sdoc[c.tok_start]
             if c.label == "NORP" and (_is_language_use(tok) or _modifies_other_people(tok)):
                 continue
             if _is_destination(sdoc[c.tok_end - 1]):
                 continue
-            refs_by_sent[sdoc[c.tok_start].sent.start].append((c.start, c.country, sdoc[c.tok_end - 1]))
+            refs.append((c.start, c.country, sdoc[c.tok_end - 1]))
     for cl in people:
         for m in cl.mentions:
-            inside = sdoc[m.tok_end - 1]
-            refs = [(start, iso) for start, iso, tok in refs_by_sent.get(sdoc[m.tok_start].sent.start, [])
-                    if _nationality_position(tok) or inside in tok.subtree]   # "the United States under President X"
-            refs += _group_refs(sdoc, cands, m)
-            if refs:
-                _, iso = min(refs, key=lambda r: abs(r[0] - m.start))
+            person = set(range(m.tok_start, m.tok_end))
+            linked = [(start, iso) for start, iso, tok in refs if _linked(tok, person)]
+            linked += _group_refs(sdoc, cands, m)
+            if linked:
+                _, iso = min(linked, key=lambda r: abs(r[0] - m.start))
+                cl.votes[iso] += W_LINKED
+                continue
+            # a last resort below any linked word: a country that is the subject or modifier in the
+            # person's sentence, never an event's place ("met Xi in Beijing") or an object
+            sent = sdoc[m.tok_start].sent
+            near = [(start, iso) for start, iso, tok in refs if tok.sent == sent and _nationality_position(tok)
+                    and not _event_setting(tok)]
+            if near:
+                _, iso = min(near, key=lambda r: abs(r[0] - m.start))
                 cl.votes[iso] += W_SENTENCE
+
+
+#: how far up the parse a country word may climb to reach the person it describes
+_LINK_STEPS = 4
+#: prepositions that say where someone is from or whom they serve, not where they went or whom they met
+_ORIGIN_PREPS = {"of", "from", "in", "at", "for"}
+
+
+def _linked(tok, person: set[int]) -> bool:
+    """Whether a country word describes the person: climbing from it through nouns and origin
+    prepositions (never through a verb or a clause) reaches the person's name or an apposition of it."""
+    cur = tok
+    for _ in range(_LINK_STEPS):
+        if cur.i in person:
+            return True
+        if cur.dep_ in ("ROOT", "conj") and cur.i not in person and cur.pos_ in ("VERB", "AUX"):
+            return False
+        head = cur.head
+        if head is cur or head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.pos_ == "ADP" and head.lower_ not in _ORIGIN_PREPS:
+            return False
+        cur = head
+    return cur.i in person or any(t.i in person for t in (cur.head,) if cur.dep_ == "appos")
 
 
 def _is_language_use(tok) -> bool:
@@ -181,6 +219,13 @@ def _group_refs(sdoc, cands: list[Cand], m: Cand) -> list[tuple[int, str]]:
 def _modifies_other_people(tok) -> bool:
     """"Ukrainian officials": a nationality of other people, not of the person in the sentence."""
     return tok.head.lemma_.lower() in _GROUP_NOUNS and tok.head.tag_ in ("NNS", "NNPS", "NN")
+
+
+def _event_setting(tok) -> bool:
+    """"in Beijing" attached to a verb: where something happened, not who did it."""
+    if tok.dep_ == "conj":
+        return _event_setting(tok.head)
+    return is_setting(tok) and tok.head.head.pos_ in ("VERB", "AUX")
 
 
 def _nationality_position(tok) -> bool:
@@ -212,9 +257,17 @@ def is_setting(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside", "inside", "across", "around")
 
 
+#: the most-named country is the story's setting only when it clearly leads the others
+TOP_SHARE, TOP_MIN = 0.4, 1
+
+
 def top_country(cands: list[Cand]) -> Optional[str]:
+    """The country a story is about when it clearly leads: what its unplaced locals default to."""
     counts = Counter(c.country for c in cands if c.label in ("COUNTRY", "NORP") and c.country)
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    (iso, n), total = counts.most_common(1)[0], sum(counts.values())
+    return iso if n >= TOP_MIN and n / total >= TOP_SHARE else None
 
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z' ]{2,30}(?:/[A-Z][A-Z' ]{2,30})*)(?:[.,]\s*[A-Z][\w.]*(?:\s[\w.]+)?)?\s*"
