@@ -86,7 +86,7 @@ def ingest(
     model: Optional[str] = typer.Option(None, "--model", help="Any installed spaCy pipeline (default en_core_web_sm)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes, each loading the model once."),
     extracted: bool = typer.Option(False, "--extracted", help="Inputs are JSON Lines from `communique extract`: store them as they are."),
-    batch_size: int = typer.Option(50, "--batch-size", help="Documents per transaction."),
+    batch_size: int = typer.Option(50, "--batch-size", min=1, help="Documents per transaction."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Extract documents and store them; idempotent and safe to rerun after a crash."""
@@ -110,15 +110,22 @@ def ingest(
 
         def extract(raw):
             return extract_parallel(raw, workers=workers, model=model)
+    from communique.cli.notices import BatchNotices
+
+    notices = BatchNotices(lambda line: typer.echo(line, err=True), quiet)
     with store, progress(quiet, label="stored") as tick:
         def seen(doc, outcome):
             tick(doc)
             if outcome == "error" and not quiet:
                 typer.echo(f"warning: {doc.id}: {doc.error or 'could not store'}", err=True)
+            if outcome == "added":
+                notices.see(doc)
         stats = store.ingest(docs, batch_size=batch_size, on_document=seen, extract=extract)
         total_docs, total_events = store.count_documents(), store.count_events()
     typer.echo(f"{stats['added']} added, {stats['duplicates']} duplicates, {stats['errors']} errors, "
                f"{stats['events']} event mentions → {db} ({total_docs} documents, {total_events} events)", err=True)
+    if notices.summary():
+        typer.echo(notices.summary(), err=True)
 
 
 # ---------------------------------------------------------------------- queries
@@ -165,10 +172,12 @@ def _check_format(fmt: str) -> None:
 
 FILTER_HELP = {
     "actor": "Actor name, alias or id (either side).",
-    "country": "Country on either side: ISO3 (KAZ), ISO2 (KZ) or a name; repeat or comma-separate (KAZ,RUS) for any of them.",
+    "country": "Country on either side: ISO3 (KAZ), ISO2 (KZ) or a name; repeat or comma-separate (KAZ,RUS) "
+               "for any of them.",
     "type": "Event type: VISIT, HOST, MEET, CALL, SIGN, INVITE, CONDOLE, PRAISE or a PLOVER type (ACCUSE, ...).",
     "status": "occurred | planned | negated | hypothetical.",
-    "since": "From this day on: YYYY-MM-DD or YYYYMMDD (YYYY-MM and YYYY start there). Undated events count by their reported date.",
+    "since": "From this day on: YYYY-MM-DD or YYYYMMDD (YYYY-MM and YYYY start there). Undated events count "
+             "by their reported date.",
     "until": "Up to this day, inclusive (same forms; YYYY means to its end).",
 }
 

@@ -61,8 +61,11 @@ def _ingest(store) -> dict:
     except ModelNotFound as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
-    docs = extract_parallel(read_sources([str(stories_path())]), workers=1)
-    return store.ingest(docs)
+    def extract(raw):
+        return extract_parallel(raw, workers=1)
+
+    # the store skips inputs it already holds before parsing them, so a rerun is quick
+    return store.ingest(read_sources([str(stories_path())]), extract=extract)
 
 
 def _report(store, db: Path, stats: dict) -> None:
@@ -77,7 +80,8 @@ def _report(store, db: Path, stats: dict) -> None:
         echo(f"  {etype:<10} {n:>4}")
     echo("\nBusiest country pairs:")
     for d in aggregates.dyads(store, limit=5):
-        echo(f"  {d['a']}–{d['b']}  {d['events']:>3} events, {d["visits"]} visit{"" if d["visits"] == 1 else "s"}  ({d['first']} … {d['last']})")
+        visits = f"{d['visits']} visit{'' if d['visits'] == 1 else 's'}"
+        echo(f"  {d['a']}–{d['b']}  {d['events']:>3} events, {visits}  ({d['first']} … {d['last']})")
     rows = protocol.visit_rows(store.timeline("KAZ", "RUS"), guest="KAZ")
     echo(f"\nProtocol: {country_name('KAZ')}'s visits to {country_name('RUS')}")
     if not rows:

@@ -100,10 +100,14 @@ def gold(
     output: Optional[Path] = _SAVE,
     as_json: bool = _JSON,
     quiet: bool = _QUIET,
-    min_event_f1: Optional[float] = typer.Option(None, "--min-event-f1"),
-    min_actor: Optional[float] = typer.Option(None, "--min-actor"),
-    min_quote: Optional[float] = typer.Option(None, "--min-quote"),
-    min_clean: Optional[float] = typer.Option(None, "--min-clean"),
+    min_event_f1: Optional[float] = typer.Option(None, "--min-event-f1", min=0.0, max=1.0,
+                                          help="Exit 1 when event F1 is below this (0–1)."),
+    min_actor: Optional[float] = typer.Option(None, "--min-actor", min=0.0, max=1.0,
+                                          help="Exit 1 when actor F1 is below this (0–1)."),
+    min_quote: Optional[float] = typer.Option(None, "--min-quote", min=0.0, max=1.0,
+                                          help="Exit 1 when quote F1 is below this (0–1)."),
+    min_clean: Optional[float] = typer.Option(None, "--min-clean", min=0.0, max=1.0,
+                                          help="Exit 1 when cleaning (body) F1 is below this (0–1)."),
 ) -> None:
     """Events, actors, quotes and cleaning against hand-made gold documents."""
     from communique.evaluation.gold import load_gold, score_gold
@@ -139,7 +143,8 @@ def body(
     output: Optional[Path] = _SAVE,
     as_json: bool = _JSON,
     quiet: bool = _QUIET,
-    min_f1: Optional[float] = typer.Option(None, "--min-f1"),
+    min_f1: Optional[float] = typer.Option(None, "--min-f1", min=0.0, max=1.0,
+                                          help="Exit 1 when article-body F1 is below this (0–1)."),
 ) -> None:
     """Article-body token precision/recall/F1 of reading + cleaning (no parser: fast)."""
     from communique.evaluation.body import score_bodies
@@ -168,7 +173,8 @@ def plover(
     output: Optional[Path] = _SAVE,
     as_json: bool = _JSON,
     quiet: bool = _QUIET,
-    min_type: Optional[float] = typer.Option(None, "--min-type"),
+    min_type: Optional[float] = typer.Option(None, "--min-type", min=0.0, max=1.0,
+                                          help="Exit 1 when PLOVER type accuracy is below this (0–1)."),
 ) -> None:
     """Event-type accuracy on one-event sentences (the gold field is never shown to the extractor)."""
     from communique.evaluation.plover import score_plover

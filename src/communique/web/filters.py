@@ -171,7 +171,10 @@ class EventFilters:
 
 
 def build_filters(actor=None, country=None, type=None, status=None, since=None, until=None) -> EventFilters:
-    """Validate raw strings (CLI options or query parameters) into :class:`EventFilters`; raises :class:`FilterError`."""
+    """Validate raw strings (CLI options or query parameters) into :class:`EventFilters`.
+
+    Raises :class:`FilterError` naming the parameter, for a clear message (CLI exit 2, HTTP 400).
+    """
     actor = _blank_to_none(actor)
     if actor is not None and len(actor) > 200:
         raise FilterError("actor", "longer than 200 characters")
@@ -190,8 +193,10 @@ def event_filters(
         [], description="A party's country: ISO3 (KAZ), ISO2 (KZ) or a name; repeat or comma-separate for several."),
     type: Optional[str] = Query(None, description="Event type: VISIT, HOST, MEET, CALL, SIGN, ... or a PLOVER type."),
     status: Optional[str] = Query(None, description="occurred, planned, negated or hypothetical."),
-    since: Optional[str] = Query(None, description="Earliest day, YYYY-MM-DD or YYYYMMDD (inclusive); YYYY-MM and YYYY too."),
-    until: Optional[str] = Query(None, description="Latest day, YYYY-MM-DD or YYYYMMDD (inclusive); YYYY-MM and YYYY too."),
+    since: Optional[str] = Query(None, description="Earliest day, YYYY-MM-DD or YYYYMMDD (inclusive); "
+                                                   "YYYY-MM and YYYY too."),
+    until: Optional[str] = Query(None, description="Latest day, YYYY-MM-DD or YYYYMMDD (inclusive); "
+                                                   "YYYY-MM and YYYY too."),
 ) -> EventFilters:
     """FastAPI dependency: the event filters of a request."""
     return build_filters(actor, country, type, status, since, until)
