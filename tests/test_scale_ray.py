@@ -28,9 +28,14 @@ STORIES = [
 ]
 
 
+CRASH_MARKER = "zz-test-crash-zz"
+
+
 @pytest.fixture(scope="module")
 def local_ray():
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    """A local Ray whose workers honour the test-only crash hook."""
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+             runtime_env={"env_vars": {ray_engine.CRASH_HOOK_ENV: CRASH_MARKER}})
     yield
     ray.shutdown()
 
@@ -64,6 +69,7 @@ def comparable(rec: dict) -> dict:
     return rec
 
 
+@pytest.mark.slow
 def test_ray_records_equal_local_records_and_parquet_holds_documents_and_events(local_ray, inputs, tmp_path):
     import pyarrow.parquet as pq
 
@@ -89,6 +95,31 @@ def test_ray_records_equal_local_records_and_parquet_holds_documents_and_events(
         assert json.loads(e["record"])["type"] == e["type"]
 
 
-def test_ray_refuses_network_inputs(local_ray):
+def test_ray_refuses_network_inputs():
+    """The fast Ray check of the default run: the engine imports and validates inputs without a cluster."""
     with pytest.raises(ValueError, match="local engine"):
         ray_engine.extracted_dataset(["urls:list.urls"])
+
+
+def test_attempt_ledger_reports_unfinished_attempts():
+    ledger = ray_engine.AttemptLedger()
+    assert ledger.begin("batch:1") == 0
+    assert ledger.begin("batch:1") == 1            # the first attempt never ended: its worker died
+    ledger.end("batch:1")
+    assert ledger.begin("batch:1") == 0
+
+
+@pytest.mark.slow
+def test_a_document_that_kills_its_worker_becomes_an_error_record(local_ray, tmp_path):
+    stories = [dict(s) for s in STORIES if s["text"]]
+    stories.insert(1, {"id": "killer", "published": "2025-05-02",
+                       "text": f"A page whose parse takes its worker down {CRASH_MARKER} with it."})
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(s) + "\n" for s in stories), encoding="utf-8")
+    collected: list[dict] = []
+    result = ray_engine.run([str(src)], workers=1, batch_size=2, collect=collected.append)
+    assert [r["id"] for r in collected] == [s["id"] for s in stories]
+    by_id = {r["id"]: r for r in collected}
+    assert by_id["killer"]["error"] == ray_engine.DIED
+    assert result == {"documents": len(stories), "failed": 1}
+    assert all("error" not in r and r["text"] for i, r in by_id.items() if i != "killer")

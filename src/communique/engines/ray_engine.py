@@ -10,12 +10,21 @@ engine's readers — and actors run :class:`communique.pipeline.Extractor`, so
 both engines give the same records. A document travels between stages as one
 JSON string (its dataclass fields), which keeps Arrow from guessing a schema
 for nested, often-empty lists.
+
+A document that kills its actor (a segfault in a C extension, the OOM
+killer) must not fail the job. Ray Data restarts the actor and retries the
+batch; an :class:`AttemptLedger` remembers which batch and which document
+were in flight when a worker died, so the retry runs the batch one document
+at a time and the document that was being extracted at the death becomes an
+error record.
 """
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
+import uuid
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
@@ -25,6 +34,12 @@ from communique.model import Document
 ACTOR_NUM_CPUS = 0.5
 #: CPUs per read task (shards are parsed, not just copied, so they do real work).
 READ_NUM_CPUS = 0.5
+
+
+#: Tests only: a document whose text holds this variable's value kills its worker (os._exit), as a
+#: segfault would. Unset in every normal run, so the hook does nothing.
+CRASH_HOOK_ENV = "COMMUNIQUE_TEST_CRASH_MARKER"
+DIED = "worker process died while extracting this document"
 
 
 class RayUnavailable(RuntimeError):
@@ -124,18 +139,68 @@ def event_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+class AttemptLedger:
+    """Unfinished attempts per key (a batch or a document); lives in one small Ray actor per run.
+
+    ``begin`` returns how many earlier attempts on the key never reached
+    ``end``: more than zero means a worker died on it.
+    """
+
+    def __init__(self):
+        self.open: dict[str, int] = {}
+
+    def begin(self, key: str) -> int:
+        n = self.open.get(key, 0)
+        self.open[key] = n + 1
+        return n
+
+    def end(self, key: str) -> None:
+        self.open.pop(key, None)
+
+
 class RayExtractor:
     """A Ray Data actor: the pipeline loaded once, then batch after batch of document rows."""
 
-    def __init__(self, model: Optional[str] = None, batch_size: int = 16):
+    def __init__(self, model: Optional[str] = None, batch_size: int = 16, ledger=None):
         from communique.pipeline import Extractor
 
         self.extractor = Extractor(model=model, batch_size=batch_size)
+        self.ledger = ledger
+        self.crash_marker = os.environ.get(CRASH_HOOK_ENV) or None
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         docs = [document_from_json(s) for s in batch["doc"]]
-        rows = [document_row(d) for d in self.extractor.pipe(docs)]
+        rows = [document_row(d) for d in self._extract(docs)]
         return {k: [r[k] for r in rows] for k in rows[0]} if rows else {}
+
+    def _extract(self, docs: list[Document]) -> list[Document]:
+        if self.ledger is None:
+            return list(self._pipe(docs))
+        import ray
+
+        key = "batch:" + hashlib.sha1("\0".join(d.id for d in docs).encode("utf-8", "surrogatepass")).hexdigest()
+        if ray.get(self.ledger.begin.remote(key)) == 0:
+            out = list(self._pipe(docs))
+        else:                                    # a worker died on this batch: find the document that did it
+            out = [self._one(doc, ray) for doc in docs]
+        ray.get(self.ledger.end.remote(key))
+        return out
+
+    def _one(self, doc: Document, ray) -> Document:
+        key = "doc:" + doc.id
+        if ray.get(self.ledger.begin.remote(key)) > 0:
+            doc.error = DIED
+            doc.meta["engine_error"] = True
+            ray.get(self.ledger.end.remote(key))
+            return doc
+        (out,) = list(self._pipe([doc]))
+        ray.get(self.ledger.end.remote(key))
+        return out
+
+    def _pipe(self, docs: list[Document]) -> Iterator[Document]:
+        if self.crash_marker and any(self.crash_marker in (d.raw_text or d.text or "") for d in docs):
+            os._exit(70)                         # the test hook: die as a segfault would, no cleanup
+        return self.extractor.pipe(docs)
 
 
 def _read_rows(row: dict[str, Any], published: Optional[str]) -> Iterator[dict[str, str]]:
@@ -166,9 +231,13 @@ def extracted_dataset(paths: Iterable[str], workers: int = 2, model: Optional[st
     ds = ds.flat_map(_read_rows, fn_kwargs={"published": published}, num_cpus=READ_NUM_CPUS)
     # A shard is read as one block; cut it (streaming, no shuffle) so every actor gets work.
     ds = ds.repartition(target_num_rows_per_block=batch_size)
-    return ds.map_batches(RayExtractor, fn_constructor_kwargs={"model": model, "batch_size": batch_size},
-                          batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
-                          num_cpus=ACTOR_NUM_CPUS, batch_format="default")
+    ledger = ray.remote(AttemptLedger).options(name=f"communique-ledger-{uuid.uuid4().hex}", num_cpus=0).remote()
+    out = ds.map_batches(RayExtractor, fn_constructor_kwargs={"model": model, "batch_size": batch_size,
+                                                              "ledger": ledger},
+                         batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
+                         num_cpus=ACTOR_NUM_CPUS, batch_format="default")
+    out._communique_ledger = ledger              # the ledger lives as long as the dataset
+    return out
 
 
 def iter_documents(ds) -> Iterator[dict[str, Any]]:
