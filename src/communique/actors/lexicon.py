@@ -27,6 +27,10 @@ class ActorLexicon:
     description_heads: list[str] = field(default_factory=list)
     org_sector: dict[str, str] = field(default_factory=dict)
     orgs: dict[str, KnownOrg] = field(default_factory=dict)        # normalised name/acronym -> org
+    expert_nouns: set[str] = field(default_factory=set)            # "analyst", "scholar": no topic country
+
+    def is_expert(self, roles: list[str]) -> bool:
+        return any(w.rstrip("s") in self.expert_nouns for r in roles for w in r.lower().split())
 
     def title_at(self, words: list[str], i: int) -> Optional[tuple[int, str]]:
         """Longest title starting at ``words[i]``: (length, sector)."""
@@ -60,6 +64,7 @@ def lexicon() -> ActorLexicon:
     lex.max_title_words = max(len(t.split()) for t in lex.title_sector)
     lex.people_nouns = {w.lower() for w in raw["people"]["nouns"]}
     lex.org_words = {w.lower() for w in raw["organization_words"]["words"]}
+    lex.expert_nouns = {w.lower() for w in raw.get("experts", {}).get("nouns", [])}
     lex.description_heads = sorted(raw["descriptions"]["heads"], key=len, reverse=True)
     for sector, words in raw["org_sector"].items():
         for w in words:

@@ -22,22 +22,32 @@ def publication_day(published: Optional[str]) -> Optional[str]:
     return published[:10] if published and len(published) >= 10 else None
 
 
-def promote_kb_surnames(cands: list[Cand], day: Optional[str]) -> None:
+def promote_kb_surnames(sdoc, cands: list[Cand], day: Optional[str]) -> None:
     """A one-word ORG or unplaced PLACE that is the surname of exactly one office-holder that day is that person."""
     if not day:
         return
     kb = knowledge_base()
     for c in cands:
         if c.label in ("ORG", "PLACE") and not c.country and not c.sector and len(c.text.split()) == 1 \
-                and c.text[:1].isupper() and not is_acronym(c.text) and kb.link_surname(c.text, day):
+                and c.text[:1].isupper() and not is_acronym(c.text) and not part_of_longer_name(sdoc, c) \
+                and kb.link_surname(c.text, day):
             c.label = "PERSON"
 
 
-def link_people(people: list[Cluster], day: Optional[str]) -> None:
+def part_of_longer_name(sdoc, c: Cand) -> bool:
+    """"Park" in "Park Min-soo" split by the tagger: a name part next to another capitalised part is no bare surname."""
+    def name_like(tok) -> bool:
+        return tok.text in ("-", "‐") or (tok.is_title and tok.pos_ == "PROPN")
+    before = c.tok_start > 0 and name_like(sdoc[c.tok_start - 1]) and not sdoc[c.tok_start - 1].is_sent_start
+    after = c.tok_end < len(sdoc) and name_like(sdoc[c.tok_end])
+    return before or after
+
+
+def link_people(sdoc, people: list[Cluster], day: Optional[str]) -> None:
     """Set ``kb_id`` and, when linked, the dated country, role and sector of each person cluster."""
     kb = knowledge_base()
     for cl in people:
-        pid = _link(kb, cl, day)
+        pid = _link(kb, sdoc, cl, day)
         if pid is None:
             continue
         cl.kb_id = pid
@@ -52,12 +62,13 @@ def link_people(people: list[Cluster], day: Optional[str]) -> None:
             cl.sector = kb.agent_sector(cl.roles[0]) if cl.roles else None
 
 
-def _link(kb, cl: Cluster, day: Optional[str]) -> Optional[str]:
+def _link(kb, sdoc, cl: Cluster, day: Optional[str]) -> Optional[str]:
     names = sorted({strip_possessive(m.text) for m in cl.mentions}, key=lambda n: -len(n.split()))
     for name in names:
         pid = kb.link(name, day)
         if pid:
             return pid
-    if names and all(len(n.split()) == 1 for n in names) and not is_acronym(names[0]):
+    if names and all(len(n.split()) == 1 for n in names) and not is_acronym(names[0]) \
+            and not any(part_of_longer_name(sdoc, m) for m in cl.mentions):
         return kb.link_surname(names[0], day)
     return None

@@ -165,7 +165,7 @@ def sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: se
             # person's sentence, never an event's place ("met Xi in Beijing") or an object
             sent = sdoc[m.tok_start].sent
             near = [(start, iso) for start, iso, tok in refs if tok.sent == sent and _nationality_position(tok)
-                    and not _event_setting(tok)]
+                    and not _event_setting(tok) and not _in_their_words(tok, sdoc[m.tok_end - 1])]
             if near:
                 _, iso = min(near, key=lambda r: abs(r[0] - m.start))
                 cl.votes[iso] += W_SENTENCE
@@ -219,6 +219,17 @@ def _group_refs(sdoc, cands: list[Cand], m: Cand) -> list[tuple[int, str]]:
 def _modifies_other_people(tok) -> bool:
     """"Ukrainian officials": a nationality of other people, not of the person in the sentence."""
     return tok.head.lemma_.lower() in _GROUP_NOUNS and tok.head.tag_ in ("NNS", "NNPS", "NN")
+
+
+def _in_their_words(tok, person) -> bool:
+    """"Analyst X said Peru must act": a country in what the person says or wants is their topic."""
+    head = person
+    while head.dep_ in ("compound", "appos", "flat") and head.head is not head:
+        head = head.head
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None:
+        return False
+    return any(tok in child.subtree for child in verb.children if child.dep_ in ("ccomp", "xcomp", "dobj", "advcl"))
 
 
 def _event_setting(tok) -> bool:
@@ -311,7 +322,10 @@ def decide_countries(people: list[Cluster], cands: list[Cand], story: Optional[s
                     cl.votes[owner.country] += W_POSSESSOR
             cl.country = cl.votes.most_common(1)[0][0] if cl.votes else None
             cl.possessors = [] if cl.country else cl.possessors
+    experts = lexicon()
     for cl in people:
+        if experts.is_expert(cl.roles):
+            continue        # an analyst's country is their employer's or base, never the story's topic
         if max(cl.votes.values(), default=0) < W_DESCRIPTION:
             if story:
                 # a datelined wire story names its own country's officials without a nationality

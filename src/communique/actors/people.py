@@ -16,6 +16,7 @@ from communique.actors.lexicon import lexicon
 from communique.actors.names import given_keys, name_key, strip_possessive, surname_key
 from communique.actors.roles import role_words
 from communique.geo import gazetteer
+from communique.kb.keys import is_acronym
 
 
 _TITLE_BEFORE = 3   # how many tokens back a bare title still marks a person ("President X")
@@ -38,7 +39,7 @@ def promote_people(sdoc, cands: list[Cand]) -> None:
     known = {surname_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) > 1}
     for c in cands:
         if (c.label == "ORG" and not c.sector or c.label == "PLACE" and not c.country) and len(c.text.split()) == 1 \
-                and surname_key(c.text) in known:
+                and not is_acronym(c.text) and surname_key(c.text) in known:
             c.label = "PERSON"
 
 
@@ -98,8 +99,8 @@ def add_bare_surnames(sdoc, cands: list[Cand]) -> list[Cand]:
     covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
     extra = []
     for tok in sdoc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title:
-            continue
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or is_acronym(tok.text):
+            continue        # "U.N." is no surname, though it folds to "un" as in "Kim Jong Un"
         if surname_key(tok.text) in known:
             extra.append(Cand(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", tok.i, tok.i + 1))
     return sorted(cands + extra, key=lambda c: c.start) if extra else cands

@@ -26,7 +26,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     """Fill ``doc.actors`` from the parse; every mention's offsets index ``doc.text``."""
     day = publication_day(doc.published)
     cands = entity_candidates(sdoc)
-    promote_kb_surnames(cands, day)
+    promote_kb_surnames(sdoc, cands, day)
     promote_people(sdoc, cands)
     cands = add_titled_names(sdoc, cands)
     cands = add_bare_surnames(sdoc, cands)
@@ -38,7 +38,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     dateline = dateline_country(doc.text)
     story = dateline or story_country([c for c in cands if c.label != "PLACE" or is_setting(sdoc[c.tok_end - 1])])
     decide_countries(people, cands, story, top_country(cands), dateline=bool(dateline))
-    link_people(people, day)
+    link_people(sdoc, people, day)
     orgs = _cluster_orgs(sdoc, cands)
     countries = _cluster_countries(cands)
     doc.actors = _to_actors(people + orgs + countries)

@@ -24,7 +24,11 @@ _POSTINGS = {"ambassador", "envoy", "consul", "correspondent", "representative",
              "chargé", "charge", "emissary", "bureau", "delegate"}
 _ALWAYS_ELSEWHERE = {"to", "into", "with", "for", "on"}
 # a country inside the name of a sub-unit is its subject ("the Kazakhstan Department of ...")
-_TOPIC_UNITS = {"department", "division", "desk", "section", "program", "programme", "unit", "studies", "affairs"}
+# and so is a country name before an expert's noun ("a North Korea expert", "the Japan chair"): a topic, while a
+# demonym ("a Korean scholar") still gives a nationality
+_TOPIC_UNITS = {"department", "division", "desk", "section", "program", "programme", "unit", "studies", "affairs",
+                "expert", "experts", "specialist", "analyst", "scholar", "watcher", "chair", "researcher",
+                "observer", "hand", "policy", "project", "initiative", "center", "centre", "institute"}
 
 
 @dataclass
@@ -137,7 +141,7 @@ def _analyse(sdoc, toks) -> RolePhrase:
             prev = toks[i - 1].lower_ if i > 0 else ""
             nxt = toks[i + n] if i + n < len(toks) else None
             is_name = bool(gaz.country(span_text))
-            topic = is_name and nxt is not None and nxt.is_title and nxt.lower_ in _TOPIC_UNITS
+            topic = is_name and nxt is not None and nxt.lower_ in _TOPIC_UNITS and (nxt.is_title or nxt.is_lower)
             posting = any(t.lower_ in _POSTINGS for t in toks)
             elsewhere = prev in _ALWAYS_ELSEWHERE or (prev in _DESTINATION and posting)
             if elsewhere or topic:
