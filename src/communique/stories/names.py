@@ -2,7 +2,7 @@
 
 A person is known across documents by (normalised surname, country, first
 initial). Surnames are folded so common transliteration variants collide:
-Tokayev/Tokaev, Zelensky/Zelenskyy/Zelenskiy, Kassym/Kasym, Medvedev/Medvedyev.
+Tokayev/Tokaev/Toqayev, Zelensky/Zelenskyy/Zelenskiy, Kassym/Kasym, Medvedev/Medvedyev.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def fold(text: str) -> str:
 def translit(word: str) -> str:
     """Collapse transliteration variants of one folded word."""
     w = word
-    for a, b in (("kh", "h"), ("ks", "x"), ("ph", "f"), ("yy", "y"), ("iy", "i"), ("ij", "i")):
+    for a, b in (("kh", "h"), ("ks", "x"), ("ph", "f"), ("yy", "y"), ("iy", "i"), ("ij", "i"), ("q", "k")):
         w = w.replace(a, b)
     # a 'y' between vowels is a glide spelt or not (Tokayev/Tokaev)
     w = re.sub(rf"(?<=[{_VOWELS}])y(?=[{_VOWELS}])", "", w)
