@@ -198,6 +198,36 @@ def plover(
     _finish(result, lines, _bars(result, {"type_accuracy": min_type}), as_json)
 
 
+@eval_app.command("coref")
+def coref(
+    stories: Optional[Path] = typer.Argument(None, help="Stories labelled with engagements (default: the invented set "
+                                                         "in tests/fixtures/coref/stories.jsonl)."),
+    model: Optional[str] = _MODEL,
+    as_json: bool = _JSON,
+    min_f1: Optional[float] = typer.Option(None, "--min-f1", min=0.0, max=1.0,
+                                        help="Exit 1 when B-cubed F1 is below this (0–1)."),
+) -> None:
+    """Cross-document coreference: extract and store the stories, score the merges with B-cubed."""
+    from communique.evaluation.coref import run_coref
+    from communique.nlp import ModelNotFound
+    from communique.pipeline import Extractor
+
+    if stories is not None and not stories.is_file():
+        _fail(f"no stories file at {stories}")
+    try:
+        extractor = Extractor(model=model)
+    except ModelNotFound as exc:
+        _fail(str(exc))
+    result = run_coref(stories, extractor=extractor).as_dict()
+    lines = [f"{result['stories']} stories of {result['engagements']} engagements: {result['items']} event mentions "
+             f"scored ({len(result['stories_without_items'])} stories gave none), {result['canonical_events']} "
+             f"canonical events, {result['linked_plans']} plans linked to their occurrence",
+             f"near misses kept apart: {result['near_misses'] - len(result['near_misses_merged'])}/"
+             f"{result['near_misses']}",
+             f"B-cubed precision {result['precision']:.3f}, recall {result['recall']:.3f}, F1 {result['f1']:.3f}"]
+    _finish(result, lines, _bars(result, {"f1": min_f1}), as_json)
+
+
 @eval_app.command("all")
 def all_sets(
     shared: Optional[Path] = typer.Option(None, "--shared", help=f"Evaluation folder (default ${SHARED_ENV} or ../shared)."),
