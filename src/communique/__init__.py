@@ -10,10 +10,15 @@ from communique.model import Actor, Document, Event, Quote, Side, Span  # noqa: 
 __version__ = "0.1.0"
 
 
-def extract(paths, published=None, model=None):
-    """Read and extract every document under ``paths``; returns a list of :class:`Document`."""
+def extract(paths, published=None, model=None, actors_dicts=()):
+    """Read and extract every document under ``paths``; returns a list of :class:`Document`.
+
+    ``actors_dicts``: PETRARCH/CAMEO or CSV actor dictionaries whose entries win over the bundled KB."""
     from communique.engines.sources import read_sources
+    from communique.kb import use_dictionaries
     from communique.pipeline import Extractor
+
+    use_dictionaries(actors_dicts)
 
     extractor = Extractor(model=model)
     return list(extractor.pipe(read_sources(paths, published=published)))

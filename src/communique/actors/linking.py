@@ -14,8 +14,6 @@ from typing import Optional
 from communique.actors.candidates import Cand
 from communique.actors.cluster import Cluster
 from communique.actors.names import strip_possessive
-from communique.kb import knowledge_base
-from communique.kb.keys import is_acronym
 
 
 def publication_day(published: Optional[str]) -> Optional[str]:
@@ -24,6 +22,9 @@ def publication_day(published: Optional[str]) -> Optional[str]:
 
 def promote_kb_surnames(sdoc, cands: list[Cand], day: Optional[str]) -> None:
     """A one-word ORG or unplaced PLACE that is the surname of exactly one office-holder that day is that person."""
+    from communique.kb import knowledge_base
+    from communique.kb.keys import is_acronym
+
     if not day:
         return
     kb = knowledge_base()
@@ -45,6 +46,8 @@ def part_of_longer_name(sdoc, c: Cand) -> bool:
 
 def link_people(sdoc, people: list[Cluster], day: Optional[str]) -> None:
     """Set ``kb_id`` and, when linked, the dated country, role and sector of each person cluster."""
+    from communique.kb import knowledge_base
+
     kb = knowledge_base()
     for cl in people:
         pid = _link(kb, sdoc, cl, day)
@@ -68,6 +71,8 @@ def _link(kb, sdoc, cl: Cluster, day: Optional[str]) -> Optional[str]:
         pid = kb.link(name, day)
         if pid:
             return pid
+    from communique.kb.keys import is_acronym
+
     if names and all(len(n.split()) == 1 for n in names) and not is_acronym(names[0]) \
             and not any(part_of_longer_name(sdoc, m) for m in cl.mentions):
         return kb.link_surname(names[0], day)

@@ -12,6 +12,14 @@ _RULES = [
 ]
 
 
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,}$")
+
+
+def is_acronym(token: str) -> bool:
+    """"U.N.", "NATO": an abbreviation, never a person's name part (though "U.N." folds like "Un")."""
+    return bool(_ACRONYM.match(token.strip()))
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, no apostrophes."""
     t = unicodedata.normalize("NFKD", text)

@@ -13,10 +13,9 @@ from typing import Optional
 from communique.actors.candidates import Cand, looks_like_name
 from communique.actors.cluster import Cluster
 from communique.actors.lexicon import lexicon
-from communique.actors.names import given_keys, name_key, strip_possessive, surname_key
+from communique.actors.names import given_keys, is_acronym, name_key, strip_possessive, surname_key
 from communique.actors.roles import role_words
 from communique.geo import gazetteer
-from communique.kb.keys import is_acronym
 
 
 _TITLE_BEFORE = 3   # how many tokens back a bare title still marks a person ("President X")

@@ -13,6 +13,7 @@ from typing import Iterator, List, Optional
 
 import typer
 
+from communique.kb.index import actors_dict_option, apply_actors_dicts
 from communique.cli.output import progress, published_option
 
 DB_HELP = "Database file (default: $COMMUNIQUE_DB or communique.db)."
@@ -88,9 +89,12 @@ def ingest(
     extracted: bool = typer.Option(False, "--extracted", help="Inputs are JSON Lines from `communique extract`: store them as they are."),
     batch_size: int = typer.Option(50, "--batch-size", min=1, help="Documents per transaction."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    actors_dict: List[str] = actors_dict_option(),
 ) -> None:
     """Extract documents and store them; idempotent and safe to rerun after a crash."""
     from communique.store import Store
+
+    apply_actors_dicts(actors_dict)
 
     store = Store(db)
     extract = None                  # raw documents → extracted ones; the store skips known inputs before it

@@ -7,6 +7,7 @@ from typing import List, Optional
 
 import typer
 
+from communique.kb.index import actors_dict_option, apply_actors_dicts
 from communique.cli.output import open_output, progress, published_option
 
 
@@ -44,9 +45,12 @@ def extract(
                                          help="Drop events whose confidence is below this."),
     plover_rules: bool = typer.Option(False, "--plover-rules/--no-plover-rules",
                                       help="Also run the older PLOVER trigger rules."),
+    actors_dict: List[str] = actors_dict_option(),
 ) -> None:
     """Extract clean text, actors, events and quotes from news pages."""
     from communique.cli.events_options import apply_event_options
+
+    apply_actors_dicts(actors_dict)
 
     apply_event_options(event_mode, event_model, min_confidence, plover_rules)
     if engine is Engine.ray:

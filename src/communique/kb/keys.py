@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import re
 
-from communique.actors.names import fold, name_key
+from communique.actors.names import fold, is_acronym, name_key  # noqa: F401 (is_acronym re-exported)
 
 _SPLIT = re.compile(r"[\s\-‐_]+")
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,}$")
 #: family name first in English news: the first part is the surname
 FAMILY_FIRST = {"CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "HKG", "MAC", "SGP", "MNG"}
-
-
-def is_acronym(token: str) -> bool:
-    """"U.N.", "NATO": an abbreviation, never a person's name part."""
-    return bool(_ACRONYM.match(token.strip()))
 
 
 def name_parts(name: str) -> list[str]:

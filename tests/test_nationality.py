@@ -1,0 +1,91 @@
+"""Nationality from evidence: KB links at the publication date, parse-linked country words, no guesses."""
+import pytest
+
+from communique.model import Document
+
+
+def _people(extractor, text, published):
+    doc = extractor.process(Document(id="n", raw_text=text, published=published))
+    assert doc.error is None and doc.language == "en"
+    people = {a.name: a for a in doc.actors if a.kind == "person"}
+    assert people, "no people found"
+    return people
+
+
+def test_a_target_country_is_not_the_speakers(extractor):
+    people = _people(extractor, "Obama wants to attack Switzerland.", "2014-03-01")
+    assert people["Obama"].country == "USA" and people["Obama"].kb_id
+
+
+def test_a_meeting_place_is_not_a_nationality(extractor):
+    people = _people(extractor, "Putin met Xi in Beijing.", "2024-05-16")
+    assert people["Putin"].country == "RUS"
+    assert people["Xi"].country == "CHN"
+
+
+def test_headline_surnames_known_to_the_kb(extractor):
+    people = _people(extractor, "Kishida met Biden.", "2023-05-01")
+    assert people["Kishida"].country == "JPN" and people["Biden"].country == "USA"
+    assert people["Biden"].role == "President"
+
+
+def test_role_on_the_publication_day(extractor):
+    before = _people(extractor, "Kassym-Jomart Tokayev opened the session.", "2018-05-02")
+    after = _people(extractor, "Kassym-Jomart Tokayev opened the session.", "2020-05-02")
+    pid = before["Kassym-Jomart Tokayev"].kb_id
+    assert pid and pid == after["Kassym-Jomart Tokayev"].kb_id
+    assert before["Kassym-Jomart Tokayev"].role != after["Kassym-Jomart Tokayev"].role
+    assert after["Kassym-Jomart Tokayev"].role == "President"
+
+
+def test_an_analysts_topic_is_not_their_country(extractor):
+    people = _people(extractor, "Analyst Tomas Brennick said Peru must act before the vote.", "2024-02-01")
+    assert people["Tomas Brennick"].country != "PER"
+    people = _people(extractor, "Researcher Lena Ostrova warned that Chile could lose its lead.", "2024-02-01")
+    assert people["Lena Ostrova"].country != "CHL"
+
+
+def test_a_country_expert_is_not_from_that_country(extractor):
+    text = "A Bolivia expert at a Berlin institute, Ilse Marnow, said the talks would fail."
+    people = _people(extractor, text, "2024-02-01")
+    assert people["Ilse Marnow"].country in ("DEU", None)
+    text = "Pavel Ruzicka, a Bolivia expert at Charles University in Prague, said the talks would fail."
+    assert _people(extractor, text, "2024-02-01")["Pavel Ruzicka"].country == "CZE"
+
+
+def test_a_us_official_in_a_story_set_abroad(extractor):
+    text = ("JEDDAH, Saudi Arabia — Secretary of State Antony Blinken arrived on Tuesday for talks "
+            "on the war in Sudan.")
+    people = _people(extractor, text, "2023-06-06")
+    assert people["Antony Blinken"].country == "USA"
+
+
+def test_a_linked_country_word_beats_the_story_setting(extractor):
+    text = ("Flooding hit northern Kenya again this week. Officials said roads were cut. "
+            "Ramu Tevita, a farmer from Fiji, said the rains came early.")
+    people = _people(extractor, text, "2024-02-01")
+    assert people["Ramu Tevita"].country == "FJI"
+
+
+def test_un_is_not_kim_jong_un(extractor):
+    text = "North Korean leader Kim Jong Un rejected the U.N. resolution. The U.N. said Kim must halt the tests."
+    doc = extractor.process(Document(id="u", raw_text=text, published="2023-05-01"))
+    kim = [a for a in doc.actors if "Kim" in a.name]
+    assert len(kim) == 1 and kim[0].country == "PRK"
+    assert all("U.N." not in a.aliases for a in kim)
+    un = [a for a in doc.actors if a.name == "U.N."]
+    assert not un or un[0].kind != "person"
+
+
+def test_short_headlines_are_english():
+    from communique.nlp import detect_language
+
+    assert detect_language("Kishida met Biden.")[0] == "en"
+    assert detect_language("Scholz calls Macron.")[0] == "en"
+    assert detect_language("Путин провёл переговоры с Си.")[0] == "ru"
+
+
+@pytest.mark.parametrize("name", ["Velikov"])
+def test_unknown_names_keep_evidence(extractor, name):
+    people = _people(extractor, "Ruritania's Deputy Foreign Minister Anton Velikov arrived.", "2024-02-01")
+    assert people["Anton Velikov"].kb_id is None
