@@ -59,12 +59,21 @@ def _absorb_modifiers(doc, mentions: list[Mention]) -> list[Mention]:
     """"Kenyan President Ruto", "Japan's minister Kono": a country word modifying another party is that party."""
     keep = []
     for m in mentions:
-        root = doc[m.start:m.end].root
-        host = next((o for o in mentions if o is not m and o.start <= root.head.i < o.end), None)
-        if m.kind == "country" and host is not None and root.dep_ in ("amod", "compound", "poss", "nmod"):
+        if m.kind == "country" and _modifies_party(doc[m.start:m.end].root, m, mentions):
             continue
         keep.append(m)
     return keep
+
+
+def _modifies_party(tok, own: Mention, mentions: list[Mention]) -> bool:
+    """Whether ``tok`` modifies another party, directly or through a title ("Chilean President X")."""
+    for _ in range(3):
+        if tok.dep_ not in ("amod", "compound", "poss", "nmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if any(o is not own and o.start <= tok.i < o.end for o in mentions):
+            return True
+    return False
 
 
 def _word(tok) -> str:
@@ -98,10 +107,48 @@ def view(sent, src: Mention, tgt: Mention, others: list[Mention]) -> str:
         words.append(_word(tok))
     if len(words) > MAX_VIEW_TOKENS:
         words = _window(words)
+    a, b = sent.doc[src.start:src.end].root, sent.doc[tgt.start:tgt.end].root
     kinds = f"kind_{src.kind[:3]}_{tgt.kind[:3]}"
     order = "order_st" if src.start < tgt.start else "order_ts"
-    return " ".join(words + ["||", kinds, order] + path(sent.doc[src.start:src.end].root,
-                                                           sent.doc[tgt.start:tgt.end].root))
+    return " ".join(words + ["||", kinds, order] + path(a, b) + _between(sent.doc, src, tgt)
+                    + _anchor(a, "s") + _anchor(b, "t") + _modality(a, b))
+
+
+def _between(doc, src: Mention, tgt: Mention) -> list[str]:
+    """The words between the two sides (at most eight), marked as such."""
+    lo, hi = (src.end, tgt.start) if src.start < tgt.start else (tgt.end, src.start)
+    words = [_word(t) for t in doc[lo:hi] if not t.is_punct][:8]
+    return [f"b_{w}" for w in words] or ["b_none"]
+
+
+def _anchor(tok, side: str) -> list[str]:
+    """How a side attaches: its dependency and the word it hangs from (through a preposition)."""
+    head = tok.head
+    feats = [f"{side}d_{tok.dep_}"]
+    if tok.dep_ == "pobj":
+        feats.append(f"{side}p_{head.lower_}")
+        head = head.head
+    if head.i != tok.i:
+        feats.append(f"{side}h_{_word(head)}")
+    return feats
+
+
+def _modality(a, b) -> list[str]:
+    """Auxiliaries, negation and clause markers around the word linking the sides ("will", "not", "if")."""
+    link = _common(a, b) or a.sent.root
+    feats = []
+    for tok in [link] + [t for t in link.ancestors][:2]:
+        for c in tok.children:
+            if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod") and c.i != a.i and c.i != b.i:
+                feats.append(f"m_{c.lower_}")
+        if tok.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "conj"):
+            feats.append(f"m_{tok.dep_}_{_word(tok.head)}")
+    return feats[:8] or ["m_none"]
+
+
+def _common(a, b):
+    ids = {t.i for t in [b] + list(b.ancestors)}
+    return next((t for t in [a] + list(a.ancestors) if t.i in ids), None)
 
 
 def _window(words: list[str]) -> list[str]:
