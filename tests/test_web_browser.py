@@ -220,3 +220,88 @@ def test_seed_state_visit_and_kaz_rus_timeline(page, seed_store):
                            ("actors", "/actors"), ("search", "/search?q=Tokayev"), ("documents", "/documents")):
             page.goto(live.url + path)
             _shot(page, name)
+
+
+# ---------------------------------------------------------------- analyst views (issue 11), demo stories
+WIDTHS = (1366, 400)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    from demo_store import build
+
+    return build(tmp_path_factory.mktemp("demo-browser") / "demo.db")
+
+
+def _no_sideways_scroll(page) -> None:
+    over = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert over <= 1, f"{page.url} scrolls sideways by {over}px"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_chart_downloads_and_protocol_in_the_browser(browser, demo_db, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    try:
+        with LiveServer(demo_db) as live:
+            # events over time: bars drawn, numbers one click away
+            page.goto(f"{live.url}/dyad/KAZ/RUS")
+            chart = page.locator("svg.timechart")
+            assert chart.is_visible()
+            assert page.locator("svg.timechart rect.seg").count() >= 3
+            box = chart.bounding_box()
+            assert box and box["width"] > 200 and box["height"] > 60
+            page.click("#chart-numbers summary")
+            assert page.locator("#chart-numbers table").is_visible()
+            assert "2025" in page.locator("#chart-numbers table").inner_text()
+            _no_sideways_scroll(page)
+            _shot(page, f"dyad-chart-{width}")
+
+            # downloads: exactly the filtered list
+            page.goto(f"{live.url}/events?country=KAZ&type=VISIT")
+            total = int(page.locator("h1 .count").inner_text())
+            with page.expect_download() as got:
+                page.click("a[href^='/export/events.csv']")
+            import csv
+
+            with open(got.value.path(), encoding="utf-8", newline="") as fh:
+                rows = list(csv.DictReader(fh))
+            assert total > 0 and len(rows) == total and {r["type"] for r in rows} == {"VISIT"}
+            with page.expect_download() as got:
+                page.click("a[href^='/export/events.json']")
+            import json
+
+            assert len(json.loads(Path(got.value.path()).read_text("utf-8"))) == total
+            first = page.locator(".events-table tbody tr").first.inner_text()
+            page.click(".events-table thead th >> nth=0")            # sortable columns
+            assert page.locator(".events-table thead th").first.get_attribute("aria-sort") == "ascending"
+            assert page.locator(".events-table tbody tr").first.inner_text() != first or total == 1
+            _no_sideways_scroll(page)
+            _shot(page, f"events-{width}")
+
+            # the protocol comparison: two KAZ visits to Russia side by side, the score and its formula
+            page.goto(f"{live.url}/protocol/KAZ/RUS?guest=KAZ")
+            table = page.locator(".protocol-table")
+            text = table.inner_text()
+            assert "Deputy Foreign Minister" in text and "First Deputy Prime Minister" in text
+            assert "fighter jets" in text
+            scores = [int(s) for s in page.locator(".protocol-table .score-row strong.score").all_inner_texts()]
+            assert len(scores) == 2 and scores[1] > scores[0]
+            assert page.locator(".formula").is_visible()
+            _no_sideways_scroll(page)
+            _shot(page, f"protocol-{width}")
+
+            for name, path in (("visits", "/visits"), ("dyads", "/dyads"), ("map", "/map"), ("home", "/"),
+                               ("documents", "/documents"), ("actors", "/actors")):
+                page.goto(live.url + path)
+                _no_sideways_scroll(page)
+                _shot(page, f"{name}-{width}")
+            page.goto(live.url + "/visits")
+            assert "Oleg Travin" in page.locator(".ledger").inner_text()
+    finally:
+        context.close()
+    assert not errors, f"browser console errors: {errors}"
