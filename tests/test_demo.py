@@ -63,3 +63,21 @@ def test_demo_rerun_is_idempotent(demo_run):
     assert again.exit_code == 0, again.output
     assert "0 stories added, 16 already stored" in again.output
     assert "Documents: 16" in again.output
+
+
+def test_readme_starts_with_the_two_commands_and_ci_runs_the_second():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text("utf-8")
+    block = readme.split("```", 2)[1]
+    lines = [line for line in block.splitlines()[1:] if line.strip()]
+    assert lines == ['pip install -e . && communique demo', 'pip install -e ".[test]" && python -m pytest']
+    assert lines[1] in (root / ".ci" / "run").read_text("utf-8").splitlines()
+    import tomllib
+
+    extras = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]
+    test_extra = " ".join(extras["test"])
+    for package in ("pytest", "hypothesis", "httpx", "playwright", "ray[data]"):
+        assert package in test_extra
+    assert "ray" in extras and "browser" in extras and "dev" in extras
