@@ -446,7 +446,10 @@ def _location(ev: Event) -> Optional[dict]:
     loc = ev.location
     if loc is None or not (loc.name or loc.country):
         return None
-    return {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
+    out = {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon}
+    if getattr(loc, "basis", None):     # "text" or "dateline": the explorer marks dateline places
+        out["basis"] = loc.basis
+    return out
 
 
 def _flat_row(row) -> dict:
