@@ -195,3 +195,19 @@ def test_bad_filter_values_answer_400_on_pages_and_downloads(client):
     assert client.get("/events", params={"type": "FOO"}).status_code == 400
     assert client.get("/export/events.csv", params={"since": "notadate"}).status_code == 400
     assert client.get("/protocol/KAZ/Narnia").status_code == 400
+
+
+def test_a_place_from_the_dateline_is_marked_as_such(tmp_path):
+    from communique.store import Store
+    from web_corpus import documents
+
+    docs = documents()
+    located = [e for d in docs for e in d.events if e.location is not None]
+    assert located
+    located[0].location.basis = "dateline"
+    with Store(str(tmp_path / "p.db")) as store:
+        store.ingest(docs)
+    with TestClient(create_app(tmp_path / "p.db")) as c:
+        ev = next(e for e in c.get("/api/events").json()["items"] if (e["location"] or {}).get("basis") == "dateline")
+        assert "from the story&#39;s dateline" in c.get(f"/event/{ev['id']}").text
+        assert "(dateline)" in c.get("/events").text
