@@ -6,6 +6,7 @@ transactions of one batch each; reading never blocks on a running ingest (WAL).
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
@@ -197,7 +198,9 @@ class Store:
                 stats["duplicates"] += 1
                 if on_document:
                     on_document(doc, DUPLICATE)
-            docs = extract(self.unseen(docs, skipped))
+            unseen = self.unseen(docs, skipped)
+            first = next(unseen, None)           # nothing new: the extractor (and its model) never starts
+            docs = extract(itertools.chain([first], unseen)) if first is not None else iter(())
         batch: list[Document] = []
         try:
             for doc in docs:
