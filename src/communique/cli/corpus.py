@@ -6,6 +6,7 @@ is printed as one line (no traceback) and exits with status 1.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -103,11 +104,13 @@ def ingest(
     else:
         from communique.engines.local import extract_parallel
         from communique.engines.sources import read_sources
-        from communique.nlp import ModelNotFound, load_model
+        from communique.nlp import ModelNotFound, default_model_name
 
-        try:
-            load_model(model)       # fail fast, before any worker starts
-        except ModelNotFound as exc:
+        try:                        # fail fast, before any worker starts, without loading it (a rerun may need none)
+            name = model or default_model_name()
+            if not Path(name).exists() and importlib.util.find_spec(name.split("/")[0]) is None:
+                raise ModelNotFound(f"spaCy pipeline {name!r} is not installed")
+        except (ModelNotFound, ValueError) as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2)
         docs = read_sources(paths, published=published)
