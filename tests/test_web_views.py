@@ -209,5 +209,5 @@ def test_a_place_from_the_dateline_is_marked_as_such(tmp_path):
         store.ingest(docs)
     with TestClient(create_app(tmp_path / "p.db")) as c:
         ev = next(e for e in c.get("/api/events").json()["items"] if (e["location"] or {}).get("basis") == "dateline")
-        assert "from the story&#39;s dateline" in c.get(f"/event/{ev['id']}").text
+        assert "from the story's dateline" in c.get(f"/event/{ev['id']}").text
         assert "(dateline)" in c.get("/events").text
