@@ -74,3 +74,14 @@ def test_names_after_a_titles_country_and_datelines_kept_out_of_the_parse(extrac
     assert doc.text.startswith("SEOUL — ")          # the dateline stays in the body; only the parser skips it
     people = {a.name: a.country for a in doc.actors if a.kind == "person"}
     assert people == {"Jasur Rakhimov": "UZB", "Han Sung-min": "KOR"}
+
+
+def test_vehicles_monuments_and_outlets_are_not_people(extractor):
+    text = ("The president rode in an Aurus Senat to the Bronze Horseman statue. Vestnik Kavkaza and "
+            "Business Insider both carried the story; a Tiber Bridge closure was also reported.")
+    doc = extractor.process(Document(id="k1", raw_text=text, published="2024-02-01"))
+    assert doc.actors, "no actors at all"
+    people = {a.name for a in doc.actors if a.kind == "person"}
+    assert not people & {"Aurus Senat", "Bronze Horseman", "Vestnik Kavkaza", "Business Insider"}
+    outlets = {a.name: a for a in doc.actors if a.kind == "organization"}
+    assert outlets["Vestnik Kavkaza"].sector == "MED" and outlets["Business Insider"].sector == "MED"

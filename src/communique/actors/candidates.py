@@ -53,8 +53,11 @@ def looks_like_name(tokens) -> bool:
 
 
 def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
-    """(kind, country, sector) of an entity's text from the gazetteer and lexicons."""
+    """(kind, country, sector) of an entity's text from the gazetteer and lexicons; THING for vehicles,
+    monuments, buildings and documents, which are never actors."""
     lex, gaz = lexicon(), gazetteer()
+    if lex.thing(text):
+        return "THING", None, None
     if gaz.country(text):
         return "COUNTRY", gaz.country(text), None
     if gaz.demonym(text):
@@ -65,6 +68,9 @@ def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
     org = lex.org(text)
     if org:
         return "ORG", org.country, org.sector
+    known = _kb_org(text)
+    if known:            # outlets, ministries, think tanks of the KB: never people ("Vestnik Kavkaza")
+        return "ORG", known.country, known.sector or None
     if label in ("GPE", "LOC", "FAC"):
         place = gaz.place(text)
         return "PLACE", place.country if place else None, None
@@ -79,6 +85,12 @@ def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
     if label == "NORP":
         return "NORP", None, None
     return "ORG", None, None
+
+
+def _kb_org(text: str):
+    from communique.kb import knowledge_base
+
+    return knowledge_base().org(text)
 
 
 def _segments(ent):
@@ -118,9 +130,20 @@ def _split_prefix(seg):
     return None
 
 
+def _names_a_thing(seg) -> bool:
+    """"the Bronze Horseman statue", "a statue of Peter the Great": the name labels a thing, not an actor."""
+    heads = lexicon().thing_heads
+    doc = seg[0].doc
+    after = doc[seg[-1].i + 1] if seg[-1].i + 1 < len(doc) else None
+    before = doc[seg[0].i - 2:seg[0].i] if seg[0].i >= 2 else []
+    return bool(after is not None and after.lower_ in heads
+                or (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in heads))
+
+
 def _make(seg, label, possessive=False) -> Cand:
     text = _tokens_text(seg)
-    kind, country, sector = classify(text, label)
+    thing = label in ("PERSON", "FAC", "ORG") and not gazetteer().country_code(text) and _names_a_thing(seg)
+    kind, country, sector = ("THING", None, None) if thing else classify(text, label)
     return Cand(seg[0].idx, seg[-1].idx + len(seg[-1].text), text, kind, seg[0].i, seg[-1].i + 1,
                 country, sector, possessive)
 

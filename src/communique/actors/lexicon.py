@@ -28,6 +28,16 @@ class ActorLexicon:
     org_sector: dict[str, str] = field(default_factory=dict)
     orgs: dict[str, KnownOrg] = field(default_factory=dict)        # normalised name/acronym -> org
     expert_nouns: set[str] = field(default_factory=set)            # "analyst", "scholar": no topic country
+    thing_names: dict[str, str] = field(default_factory=dict)      # "aurus senat" -> vehicle
+    thing_heads: dict[str, str] = field(default_factory=dict)      # "statue" -> monument
+
+    def thing(self, text: str) -> Optional[str]:
+        """The kind of a named thing that is no actor ("Aurus Senat", "the Bronze Horseman statue")."""
+        key = normalize(text)
+        if key in self.thing_names:
+            return self.thing_names[key]
+        words = key.split()
+        return self.thing_heads.get(words[-1]) if len(words) > 1 else None
 
     def is_expert(self, roles: list[str]) -> bool:
         return any(w.rstrip("s") in self.expert_nouns for r in roles for w in r.lower().split())
@@ -69,6 +79,8 @@ def lexicon() -> ActorLexicon:
     for sector, words in raw["org_sector"].items():
         for w in words:
             lex.org_sector.setdefault(w, sector)
+    for name, kind, match in _data_rows("actors_things.tsv"):
+        (lex.thing_heads if match == "head" else lex.thing_names)[normalize(name)] = kind
     for name, acronym, country, sector in _data_rows("actors_organizations.tsv"):
         org = KnownOrg(name, acronym or None, country or None, sector)
         lex.orgs.setdefault(normalize(name), org)
