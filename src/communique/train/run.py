@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 CONFIG = Path(__file__).resolve().parent.parent / "data" / "event_coder.cfg"
 #: A type is kept only if, at some threshold, its dev precision reaches this.
 MIN_PRECISION = 0.6
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 STATUS_PREFIX = "status:"
 
 
@@ -119,20 +119,24 @@ def _spacy_train(out: Path, overrides: dict) -> None:
 def calibrate(coder, dev: list[PairExample], labels: list[str]):
     """Per-type thresholds from the dev split, the types kept off, and a reliability table."""
     if not dev:
-        return {t: 0.5 for t in labels}, [], []
+        return {t: 0.5 for t in labels}, [], {}
     scores = coder.type_scores([ex.text for ex in dev])
-    thresholds, disabled = {}, []
+    thresholds, disabled, per_type = {}, [], {}
     for label in labels:
+        support = sum(label in ex.types for ex in dev)
         best = None
         for th in THRESHOLDS:
             tp = sum(1 for ex, s in zip(dev, scores) if s.get(label, 0) >= th and label in ex.types)
             fp = sum(1 for ex, s in zip(dev, scores) if s.get(label, 0) >= th and label not in ex.types)
             if tp + fp and tp / (tp + fp) >= MIN_PRECISION and tp >= 3:
                 best = th
+                per_type[label] = {"threshold": th, "precision": round(tp / (tp + fp), 3),
+                                   "recall": round(tp / support, 3) if support else None, "support": support}
                 break
         if best is None:
             disabled.append(label)
             thresholds[label] = 1.01
+            per_type[label] = {"threshold": None, "precision": None, "recall": 0.0, "support": support}
         else:
             thresholds[label] = best
     bins = [[0, 0] for _ in range(10)]
@@ -144,4 +148,4 @@ def calibrate(coder, dev: list[PairExample], labels: list[str]):
                 bins[b][1] += label in ex.types
     table = [{"confidence": f"{b / 10:.1f}-{(b + 1) / 10:.1f}", "predictions": n,
               "correct": round(k / n, 3) if n else None} for b, (n, k) in enumerate(bins) if b >= 1]
-    return thresholds, disabled, table
+    return thresholds, disabled, {"bins": table, "per_type": per_type}
