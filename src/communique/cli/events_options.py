@@ -20,3 +20,22 @@ def apply_event_options(mode: str, event_model: Optional[str], min_confidence: f
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     os.environ.update(options.to_env())
+
+
+def event_mode_option():
+    return typer.Option("combined", "--event-mode",
+                        help="combined: rules for diplomatic engagements plus the trained coder; "
+                             "rules: rules only; model: the trained coder only.")
+
+
+def event_model_option():
+    return typer.Option(None, "--event-model",
+                        help="Event model folder made by `communique train` (default: the bundled one).")
+
+
+def min_confidence_option():
+    return typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop events whose confidence is below this.")
+
+
+def plover_rules_option():
+    return typer.Option(False, "--plover-rules/--no-plover-rules", help="Also run the older PLOVER trigger rules.")

@@ -7,6 +7,9 @@ from typing import List, Optional
 
 import typer
 
+from communique.cli.events_options import (event_mode_option, event_model_option, min_confidence_option,
+                                            plover_rules_option)
+
 from communique.kb.index import actors_dict_option, apply_actors_dicts
 from communique.cli.output import open_output, progress, published_option
 
@@ -35,17 +38,10 @@ def extract(
     output_dir: Optional[str] = typer.Option(None, "--output-dir", help="Ray: write Parquet shards to "
                                              "DIR/documents and DIR/events (a local path or fsspec URL)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    event_mode: str = typer.Option("combined", "--event-mode",
-                                   help="combined: rules for diplomatic engagements plus the trained coder; "
-                                        "rules: rules only; model: the trained coder only."),
-    event_model: Optional[str] = typer.Option(None, "--event-model",
-                                              help="Event model folder made by `communique train` "
-                                                   "(default: the bundled one)."),
-    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
-                                         help="Drop events whose confidence is below this."),
-    plover_rules: bool = typer.Option(False, "--plover-rules/--no-plover-rules",
-                                      help="Also run the older PLOVER trigger rules."),
-    actors_dict: List[str] = actors_dict_option(),
+    event_mode: str = event_mode_option(),
+    event_model: Optional[str] = event_model_option(),
+    min_confidence: float = min_confidence_option(),
+    plover_rules: bool = plover_rules_option(),
 ) -> None:
     """Extract clean text, actors, events and quotes from news pages."""
     from communique.cli.events_options import apply_event_options
