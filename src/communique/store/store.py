@@ -104,6 +104,9 @@ class Store:
             if not write:
                 if version == 0:
                     raise StoreError(f"{self.path} is empty: not a Communique store yet")
+                if version != VERSION:
+                    raise StoreError(f"{self.path} was written by an older Communique (schema {version}); "
+                                     "open it once for writing (e.g. `communique ingest` of any file) to upgrade it")
             else:
                 if self.path != ":memory:" and db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                     db.execute("PRAGMA journal_mode = WAL")

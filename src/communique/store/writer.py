@@ -328,18 +328,18 @@ class Writer:
         on ``event_actors`` and ``event_countries``, so the cost follows the day's news, not the store."""
         actors = sorted({a for a in actor_rows.values() if a})
         countries = sorted(c for c in countries if c)
+        marks = ",".join("?" * len(statuses))
         probes, params = [], []
         if actors:
             probes.append(f"SELECT event FROM event_actors WHERE actor IN ({','.join('?' * len(actors))}) "
-                          "AND sort_date BETWEEN ? AND ?")
-            params += [*actors, lo, hi]
+                          f"AND status IN ({marks}) AND sort_date BETWEEN ? AND ?")
+            params += [*actors, *statuses, lo, hi]
         if countries:
             probes.append(f"SELECT event FROM event_countries WHERE country IN ({','.join('?' * len(countries))}) "
-                          "AND sort_date BETWEEN ? AND ?")
-            params += [*countries, lo, hi]
+                          f"AND status IN ({marks}) AND sort_date BETWEEN ? AND ?")
+            params += [*countries, *statuses, lo, hi]
         if not probes:
             return []
-        marks = ",".join("?" * len(statuses))
         return self.db.execute(
             f"SELECT {self._CANDIDATE_COLS} FROM ({' UNION '.join(probes)}) c JOIN events e ON e.rowid = c.event "
             "LEFT JOIN actors sa ON sa.rowid = e.source_actor LEFT JOIN actors ta ON ta.rowid = e.target_actor "
