@@ -127,3 +127,27 @@ def test_event_options_travel_through_the_environment():
     assert again.mode == "rules" and again.min_confidence == 0.4
     with pytest.raises(ValueError):
         EventOptions(mode="guess")
+
+
+def test_cli_refuses_a_bad_mode_and_a_missing_model(tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    story = tmp_path / "s.txt"
+    story.write_text("Ghana's president met Togo's president in Accra on Friday.", encoding="utf-8")
+    runner = CliRunner()
+    bad = runner.invoke(app, ["extract", str(story), "--event-mode", "guess", "-q"])
+    assert bad.exit_code == 2 and "unknown event mode" in bad.output
+    missing = runner.invoke(app, ["extract", str(story), "--event-model", str(tmp_path / "none"), "-q"])
+    assert missing.exit_code == 2 and "no event model" in missing.output
+
+
+def test_train_command_reports_a_folder_without_passages(tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["train", str(tmp_path), "-o", str(tmp_path / "m")])
+    assert result.exit_code == 2 and "no labeled passages" in result.output

@@ -42,12 +42,12 @@ def extract(
     event_model: Optional[str] = event_model_option(),
     min_confidence: float = min_confidence_option(),
     plover_rules: bool = plover_rules_option(),
+    actors_dict: List[str] = actors_dict_option(),
 ) -> None:
     """Extract clean text, actors, events and quotes from news pages."""
     from communique.cli.events_options import apply_event_options
 
     apply_actors_dicts(actors_dict)
-
     apply_event_options(event_mode, event_model, min_confidence, plover_rules)
     if engine is Engine.ray:
         _extract_on_ray(paths, output, output_dir, published, model, workers, quiet)
