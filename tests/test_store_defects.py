@@ -238,6 +238,7 @@ def test_generic_titles_never_merge_people_across_documents(tmp_path):
         names = {a["name"] for a in s.actors()}
         assert "the president" not in names
         assert len(s.events(actor="Rosa Vidal")) == 2
+        assert len(s.events(actor="rosa vidal")) == 2                   # a query is not judged by its case
 
 
 def test_people_merge_by_kb_id_and_by_full_name_and_country(tmp_path):

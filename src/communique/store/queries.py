@@ -197,7 +197,7 @@ def actor_rows_matching(db, name: str) -> list[int]:
     hit = db.execute("SELECT rowid FROM actors WHERE id=? OR kb_id=?", (name, name)).fetchall()
     if hit:
         return [r[0] for r in hit]
-    if is_generic_name(name):
+    if is_generic_name(name, by_case=False):
         return []                   # "the president" names an office several people held, not an actor
     hit = db.execute("SELECT DISTINCT actor FROM actor_aliases WHERE norm=?", (name_key(name),)).fetchall()
     if hit:

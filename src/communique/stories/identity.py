@@ -39,9 +39,13 @@ def _vocabulary() -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def is_generic_name(name: str) -> bool:
-    """True for a description or bare title ("the president", "Russian Foreign Minister"), not a name."""
-    if not any(w[:1].isupper() for w in (name or "").split()):
-        return True                      # written all in lower case: a description, not a name
+def is_generic_name(name: str, by_case: bool = True) -> bool:
+    """True for a description or bare title ("the president", "Russian Foreign Minister"), not a name.
+
+    ``by_case``: text from a document written all in lower case is a description; a user's query
+    ("tokayev") is not judged by its case.
+    """
+    if by_case and not any(w[:1].isupper() for w in (name or "").split()):
+        return True
     vocab = _vocabulary()
     return not [w for w in fold(name or "").split() if w not in vocab]
