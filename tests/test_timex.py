@@ -126,14 +126,42 @@ def test_find_table(text, pub, want):
 
 def test_offsets_index_the_text():
     text = "Officials met on Monday; the ministers will meet again next week, on March 3."
-    for t in find_timexes(text, "2025-02-26"):
+    got = find_timexes(text, "2025-02-26")
+    assert [t.text for t in got] == ["on Monday", "next week", "on March 3"]
+    for t in got:
         assert text[t.start:t.end] == t.text
         assert isinstance(t, Timex)
+
+
+def _full_scan(text):
+    """Every pattern over the whole text, as the finder did before it searched near anchor words only."""
+    from communique.timex.find import _tables
+
+    return sorted((m.start(), m.end(), name) for name, rx in _tables()["patterns"]
+                  for m in rx.finditer(text) if m.end() > m.start())
+
+
+def _anchored_scan(text):
+    from communique.timex.find import _candidates
+
+    return sorted((start, end, name) for start, end, name, _ in _candidates(text))
+
+
+def test_the_anchored_scan_finds_what_a_full_scan_finds_in_a_long_text():
+    parts = ["The delegation arrived on Tuesday, March 4, 2025, at 10:30 a.m. local time.",
+             "Two weeks ago the envoys met in Geneva; in the coming days they will meet again.",
+             "Trade grew 12 per cent between 2019 and 2023, and 4.5.2024 was the deadline.",
+             "Filler words without any dates at all, repeated to make the text long. " * 30]
+    text = " ".join(parts * 20)
+    full = _full_scan(text)
+    assert len(full) > 100
+    assert _anchored_scan(text) == full
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200), st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.text(max_size=12)))
 def test_never_raises_and_ranges_are_ordered(text, pub):
+    assert _anchored_scan(text) == _full_scan(text)
     for t in find_timexes(text, pub):
         assert 0 <= t.start < t.end <= len(text)
         if t.start_date:
@@ -149,8 +177,15 @@ WORDS = ["on", "last", "next", "this", "Tuesday", "April", "3", "2019", "week", 
 @given(st.lists(st.sampled_from(WORDS), max_size=12), st.dates().map(lambda d: d.isoformat()))
 def test_datey_word_soup_is_safe(words, pub):
     text = " ".join(words)
+    assert _anchored_scan(text) == _full_scan(text)
     for t in find_timexes(text, pub):
         assert text[t.start:t.end] == t.text
         if t.start_date:
             assert t.start_date <= t.end_date
             assert t.kind in ("day", "range", "time")
+
+
+def test_the_word_soup_finds_dates_at_all():
+    text = " ".join(["met", "on", "Tuesday", ",", "two", "days", "ago", "in", "April", "2019", "at", "11", "a.m."])
+    got = find_timexes(text, "2025-02-26")
+    assert len(got) >= 3 and all(text[t.start:t.end] == t.text for t in got)

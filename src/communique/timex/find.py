@@ -379,11 +379,82 @@ def _direction(name: str, m, span: DateSpan, pub: Optional[date]) -> Optional[st
     return "present"
 
 
+#: Characters a pattern may reach before and after its anchor word (the longest lead is
+#: "earlier in the coming several ", the longest tail "5th, 2024" or " (local time)").
+_REACH = 100
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")   # letter runs in any script (case folding reaches past ASCII), digits
+#: A year (and so an ISO or dotted date) is a run of four digits; a clock hour is one or two.
+_DIGIT_ANCHORS = {4: frozenset({"iso", "dmy", "year_span", "year"}), 1: frozenset({"time"}),
+                  2: frozenset({"time"})}
+
+
+@functools.lru_cache(maxsize=1)
+def _anchors() -> tuple[dict[str, frozenset[str]], dict[int, frozenset[str]]]:
+    """Which patterns each word can anchor: every match of a pattern holds one of its anchor words.
+
+    Month names are kept in their case (the month patterns are case-sensitive); other words
+    lower-cased. Returns (word -> pattern names, digit-run length -> pattern names).
+    """
+    lx = lexicon()
+    table: dict[str, set[str]] = {}
+
+    def add(words, names, keep_case=False):
+        for w in words:
+            toks = _TOKEN.findall(w)
+            if not toks:
+                continue
+            key = max(toks, key=len)
+            table.setdefault(key if keep_case else key.casefold(), set()).update(names)
+
+    add(lx["months"], ("month_day", "day_month", "month_year", "month"), keep_case=True)
+    add(lx["weekdays"], ("weekday",))
+    add(lx["relative_days"], ("relday",))
+    add([w for d in ("past", "future", "present") for w in lx["unanchored"].get(d, [])], ("vague",))
+    units = [u + s for u in ("day", "week", "weekend", "month", "year") for s in ("", "s")]
+    add(units, ("period", "in_n"))
+    add(["ago"], ("ago",))
+    add(["noon", "midnight"], ("time",))
+    return {k: frozenset(v) for k, v in table.items()}, _DIGIT_ANCHORS
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per pattern, the merged stretches of ``text`` within reach of one of its anchor words: one pass."""
+    table, digit_names = _anchors()
+    spans: dict[str, list[tuple[int, int]]] = {}
+    size = len(text)
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        names = digit_names.get(len(word)) if word[0].isdigit() else (table.get(word) or table.get(word.casefold()))
+        if not names:
+            continue
+        lo, hi = max(0, m.start() - _REACH), min(size, m.end() + _REACH)
+        for name in names:
+            runs = spans.setdefault(name, [])
+            if runs and lo <= runs[-1][1]:
+                runs[-1] = (runs[-1][0], hi)
+            else:
+                runs.append((lo, hi))
+    return spans
+
+
 def _candidates(text: str):
+    """Every match of every pattern, as a full scan per pattern would give them, but each pattern
+    only searched near its anchor words (one tokenising pass finds them)."""
+    windows = _windows(text)
     for name, rx in _tables()["patterns"]:
-        for m in rx.finditer(text):
-            if m.end() > m.start():
+        pos = 0
+        for lo, hi in windows.get(name, ()):
+            pos = max(pos, lo)
+            while pos < hi:
+                found = rx.search(text, pos, hi)
+                if found is None:
+                    break
+                m = rx.match(text, found.start())      # its true extent, unclipped by the window
+                if m is None or m.end() == m.start():
+                    pos = found.start() + 1
+                    continue
                 yield m.start(), m.end(), name, m
+                pos = m.end()
 
 
 def find_timexes(text: str, published: Optional[str] = None, tense: Optional[str] = None) -> list[Timex]:
