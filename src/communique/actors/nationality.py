@@ -152,10 +152,15 @@ def sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: se
             if _is_destination(sdoc[c.tok_end - 1]):
                 continue
             refs.append((c.start, c.country, sdoc[c.tok_end - 1]))
+    by_sent: dict[int, list] = defaultdict(list)
+    for ref in refs:
+        by_sent[ref[2].sent.start].append(ref)
     for cl in people:
         for m in cl.mentions:
             person = set(range(m.tok_start, m.tok_end))
-            linked = [(start, iso) for start, iso, tok in refs if _linked(tok, person)]
+            sent = sdoc[m.tok_start].sent
+            here = by_sent.get(sent.start, [])
+            linked = [(start, iso) for start, iso, tok in here if _linked(tok, person)]
             linked += _group_refs(sdoc, cands, m)
             if linked:
                 _, iso = min(linked, key=lambda r: abs(r[0] - m.start))
@@ -163,8 +168,7 @@ def sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: se
                 continue
             # a last resort below any linked word: a country that is the subject or modifier in the
             # person's sentence, never an event's place ("met Xi in Beijing") or an object
-            sent = sdoc[m.tok_start].sent
-            near = [(start, iso) for start, iso, tok in refs if tok.sent == sent and _nationality_position(tok)
+            near = [(start, iso) for start, iso, tok in here if _nationality_position(tok)
                     and not _event_setting(tok) and not _in_their_words(tok, sdoc[m.tok_end - 1])]
             if near:
                 _, iso = min(near, key=lambda r: abs(r[0] - m.start))

@@ -43,31 +43,46 @@ def promote_people(sdoc, cands: list[Cand]) -> None:
 
 
 def add_titled_names(sdoc, cands: list[Cand]) -> list[Cand]:
-    """"Defense Minister Rustem Umerov" when the tagger saw no entity: a title followed by a name-shaped run."""
+    """"Defense Minister Rustem Umerov" when the tagger saw no entity: a title followed by a name-shaped run.
+
+    One pass over plain lists (lower-cased words, sentence starts, the last title seen) rather than a
+    span per token: this runs on every token of every document."""
     heads = title_heads()
     covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
     extra = []
-    i = 0
+    n = len(sdoc)
     gaz = gazetteer()
     country_ends = {e.end - 1 for e in sdoc.ents if e.label_ == "GPE" and gaz.country(e.text)}
-    while i < len(sdoc) - 2:
-        before = sdoc[max(sdoc[i].sent.start, i - 10):i]
-        titled_before = any(t.lower_ in heads for t in before)
+    lower = [t.lower_ for t in sdoc]
+    is_head = [w in heads for w in lower]
+    sent_start = [0] * n
+    for sent in sdoc.sents:
+        for k in range(sent.start, sent.end):
+            sent_start[k] = sent.start
+    last_head = -1          # index of the latest title word before i
+    i = 0
+    while i < n - 2:
+        lo = max(sent_start[i], i - 10)
+        titled_before = lo <= last_head < i
         # "Speaker of the Grand National Assembly of Turkey, Mehmet Aydin, arrived": a name apposed to a title;
         # "President of the Republic of Korea Han Sung-min": a name right after the title's country
-        apposed = sdoc[i].text == "," and titled_before
+        apposed = titled_before and sdoc[i].text == ","
         after_country = titled_before and i in country_ends
-        if (sdoc[i].lower_ in heads or apposed or after_country) and sdoc[i + 1].i not in covered:
+        if (is_head[i] or apposed or after_country) and i + 1 not in covered:
             j = i + 1
-            while j < len(sdoc) and j - i <= 5 and j not in covered and _name_token(sdoc[j]):
+            while j < n and j - i <= 5 and j not in covered and _name_token(sdoc[j]):
                 j += 1
-            run = list(sdoc[i + 1:j])
-            words = [t for t in run if t.text != "-"]
-            if 2 <= len(words) <= 3 and looks_like_name(run) and not any(t.lower_ in role_words() for t in run):
-                extra.append(Cand(run[0].idx, run[-1].idx + len(run[-1].text), sdoc[i + 1:j].text, "PERSON",
-                                  i + 1, j))
-                i = j
-                continue
+            if j - i > 2:
+                run = list(sdoc[i + 1:j])
+                words = [t for t in run if t.text != "-"]
+                if 2 <= len(words) <= 3 and looks_like_name(run) and not any(t.lower_ in role_words() for t in run):
+                    extra.append(Cand(run[0].idx, run[-1].idx + len(run[-1].text), sdoc[i + 1:j].text, "PERSON",
+                                      i + 1, j))
+                    last_head = i if is_head[i] else last_head
+                    i = j
+                    continue
+        if is_head[i]:
+            last_head = i
         i += 1
     return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 

@@ -24,8 +24,10 @@ def _data_rows(name: str):
         yield [c.strip() for c in row]
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """Case-, accent-, article- and possessive-insensitive key for gazetteer lookups."""
+    """Case-, accent-, article- and possessive-insensitive key for gazetteer lookups (cached: every
+    candidate and role word asks several tables for the same few thousand strings)."""
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c)).replace("’", "'")
     t = re.sub(r"'s$|'$", "", t.strip())
