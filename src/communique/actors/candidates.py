@@ -58,6 +58,10 @@ def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
     lex, gaz = lexicon(), gazetteer()
     if lex.thing(text):
         return "THING", None, None
+    user = _user_entry(text)
+    if user is not None and label != "PERSON" and (user.country or user.sector):
+        # the user's dictionary wins: "GONDOR [GON]" is a country, "ITHILEN_TELEVISION [ITHTV]" a body
+        return ("COUNTRY" if user.country and not user.sector else "ORG"), user.country, user.sector
     if gaz.country(text):
         return "COUNTRY", gaz.country(text), None
     if gaz.demonym(text):
@@ -85,6 +89,12 @@ def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
     if label == "NORP":
         return "NORP", None, None
     return "ORG", None, None
+
+
+def _user_entry(text: str):
+    from communique.kb import knowledge_base
+
+    return knowledge_base().user_entry(text)
 
 
 def _kb_org(text: str):

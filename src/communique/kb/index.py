@@ -37,7 +37,11 @@ class KnowledgeBase:
         self.orgs: dict[str, Org] = {}
         self.org_names: dict[str, Org] = {}
         bundled = list(posts)
-        user_keys = {full_key(n) for p in self.user.posts for n in [p.name, *p.aliases]}
+        self.user_names: dict[str, Post] = {}
+        for p in self.user.posts:
+            for n in [p.name, *p.aliases]:
+                self.user_names.setdefault(full_key(n), p)
+        user_keys = set(self.user_names)
         for p in bundled:
             if any(full_key(n) in user_keys for n in [p.name, *p.aliases]):
                 continue        # the user's entry for this name wins
@@ -121,6 +125,10 @@ class KnowledgeBase:
 
     def org(self, name: str) -> Optional[Org]:
         return self.org_names.get(plain_key(name))
+
+    def user_entry(self, name: str) -> Optional[Post]:
+        """The user dictionary's entry for a name (country, body or person), if any."""
+        return self.user_names.get(full_key(name)) if self.user_names else None
 
     def agent_sector(self, title: str) -> Optional[str]:
         return self.user.agents.get(title.lower())
