@@ -74,7 +74,11 @@ def test_pair_examples_label_both_directions_of_a_meeting(nlp):
     from communique.train.corpus import read_passages
 
     passages = [parse_passage(p) for p in PASSAGES]
-    examples = list(pair_examples(passages, nlp))
+    everything = list(pair_examples(passages, nlp))
+    examples = [ex for ex in everything if ex.level == "pair"]
+    sentences = [ex for ex in everything if ex.level == "sentence"]
+    assert [sorted(ex.types) for ex in sentences] == [["MEET"], ["MOBILIZE"], []]
+    assert sentences[1].text.startswith("cou_party will send troop to cou_party")
     meet = [ex for ex in examples if "MEET" in ex.types]
     assert len(meet) == 2                        # symmetric: both orders
     mob = [ex for ex in examples if "MOBILIZE" in ex.types]

@@ -41,25 +41,29 @@ def model_events(ctx, coder, rule_events: list[Event], timexes, diplomatic: bool
         is_dip = label in DIPLOMATIC_TYPES
         if (is_dip and (not diplomatic or p < min_diplomatic)) or (not is_dip and not plover):
             continue
-        source, target = _side(ctx, src), _side(ctx, tgt)
-        if source is None or target is None or (source.country and source.country == target.country and is_dip):
+        source = _side(ctx, src) if src is not None else None
+        target = _side(ctx, tgt) if tgt is not None else None
+        if source is None or (target is None and is_dip):
+            continue      # a diplomatic event needs two political sides; a PLOVER one at least its actor
+        if is_dip and source.country and source.country == target.country:
             continue
         fam = FAMILY.get(label, label)
         if (sent.start_char, fam) in taken and (is_dip or (sent.start_char, fam, source.country,
-                                                           target.country) in taken_sides):
+                                                           target and target.country) in taken_sides):
             continue
         if is_dip and not _diplomatic_pair(ctx, src, tgt, source, target):
             continue
-        trigger = _trigger(ctx.sdoc, src, tgt)
+        trigger = _trigger(ctx.sdoc, src, tgt) if tgt is not None else ctx.sdoc[src.start:src.end].root.head
         cand = Candidate(label, trigger, sent, status)
 
         cameo, plover_type = type_codes().get(label, (None, label))
         if status == "planned" and label in ("VISIT", "HOST", "MEET", "CALL"):
             cameo, plover_type = "036", "AGREE"
         out.append(Event(
-            id="", type=label, status=status, source=source, target=target, participants=[source, target],
+            id="", type=label, status=status, source=source, target=target,
+            participants=[s for s in (source, target) if s is not None],
             date=date_for(ctx.sdoc, cand, timexes, ctx.doc.published, ctx.doc.quotes),
-            location=place_in(ctx, sent, (src, tgt)),
+            location=place_in(ctx, sent, [m for m in (src, tgt) if m is not None]),
             evidence=[Span(sent.start_char, sent.end_char, sent.text)], trigger=trigger.text, confidence=p,
             plover={"type": plover_type, "mode": None, "context": "diplomatic" if is_dip else None},
             cameo=cameo, attributes={"coded_by": "model"}))

@@ -12,10 +12,11 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from communique.events.pairs import sentence_mentions, view
+from communique.events.pairs import sentence_mentions, sentence_view, view
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "models" / "event_coder"
 STATUS_PREFIX = "status:"
+SENTENCE_PREFIX = "sentence:"
 
 
 class EventCoder:
@@ -33,20 +34,29 @@ class EventCoder:
         self.labels = list(meta.get("labels") or self.nlp.get_pipe("event_type").labels)
         self.symmetric = set(meta.get("symmetric") or ())
         self.thresholds = dict(meta.get("thresholds") or {})
+        self.sentence_thresholds = dict(meta.get("sentence_thresholds") or {})
+        self.has_sentence = "event_sentence" in self.nlp.pipe_names
 
     def _docs(self, texts):
         from spacy.tokens import Doc
 
         return [Doc(self.nlp.vocab, words=t.split() or ["_"]) for t in texts]
 
-    def type_scores(self, texts: list[str]) -> list[dict[str, float]]:
+    def type_scores(self, texts: list[str], level: str = "pair") -> list[dict[str, float]]:
+        """Type probabilities of pair views (``level="pair"``) or sentence views (``"sentence"``)."""
+        if level == "sentence":
+            pipe = self.nlp.get_pipe("event_sentence")
+            return [{k[len(SENTENCE_PREFIX):]: v for k, v in d.cats.items()}
+                    for d in pipe.pipe(self._docs(texts), batch_size=256)]
         pipe = self.nlp.get_pipe("event_type")
         return [dict(d.cats) for d in pipe.pipe(self._docs(texts), batch_size=256)]
 
     def score(self, texts: list[str]) -> list[tuple[dict[str, float], dict[str, float]]]:
         """(type probabilities, status probabilities) for each view."""
         out = []
-        for d in self.nlp.pipe(self._docs(texts), batch_size=256):
+        names = [n for n in self.nlp.pipe_names if n != "event_sentence"]
+        for d in self.nlp.pipe(self._docs(texts), batch_size=256, disable=[n for n in self.nlp.pipe_names
+                                                                            if n not in names]):
             types = {k: v for k, v in d.cats.items() if not k.startswith(STATUS_PREFIX)}
             status = {k[len(STATUS_PREFIX):]: v for k, v in d.cats.items() if k.startswith(STATUS_PREFIX)}
             out.append((types, status))
@@ -68,31 +78,49 @@ def load_coder(path: Optional[str] = None) -> Optional[EventCoder]:
 
 
 def pair_predictions(sdoc, actor_spans, coder: EventCoder, skip_sentence=lambda sent: False):
-    """For every unordered pair of parties of every sentence, the best (type, p, status, src, tgt, sent) above
-    that type's threshold, both directions considered."""
-    jobs = []
+    """Coded events of a document as (type, p, status, src, tgt, sent) tuples.
+
+    Every unordered pair of parties of every sentence is scored in both directions; a type above its
+    threshold gives an event. A sentence whose sentence-level score names a type no pair reached gives
+    an event too, between the pair that scored highest for that type (``src``/``tgt`` may then be the
+    sentence's only party and None)."""
+    jobs, sentences = [], []
     for sent in sdoc.sents:
         if skip_sentence(sent):
             continue
         mentions = sentence_mentions(sent, actor_spans)
+        sentences.append((sent, mentions))
         for i, a in enumerate(mentions):
             for b in mentions[i + 1:]:
                 others = [m for m in mentions if m is not a and m is not b]
                 jobs.append((sent, a, b, view(sent, a, b, others), view(sent, b, a, others)))
-    if not jobs:
-        return []
-    scored = coder.score([v for job in jobs for v in job[3:]])
-    out = []
+    scored = coder.score([v for job in jobs for v in job[3:]]) if jobs else []
+    out, best = [], {}
     for n, (sent, a, b, _, _) in enumerate(jobs):
         (fwd, fstat), (back, bstat) = scored[2 * n], scored[2 * n + 1]
         for label in coder.labels:
             pf, pb = fwd.get(label, 0.0), back.get(label, 0.0)
             p = max(pf, pb)
-            if p < coder.threshold(label):
-                continue
             src, tgt, stat = (a, b, fstat) if pf >= pb else (b, a, bstat)
             if label in coder.symmetric:
                 src, tgt = (a, b) if a.start < b.start else (b, a)
             status = max(stat, key=stat.get) if stat else "occurred"
-            out.append((label, round(p, 3), status, src, tgt, sent))
+            key = (sent.start, label)
+            if key not in best or p > best[key][1]:
+                best[key] = (label, round(p, 3), status, src, tgt, sent)
+            if p >= coder.threshold(label):
+                out.append((label, round(p, 3), status, src, tgt, sent))
+    if coder.has_sentence and sentences:
+        found = {(e[5].start, e[0]) for e in out}
+        whole = coder.type_scores([sentence_view(s, ms) for s, ms in sentences], level="sentence")
+        for (sent, mentions), scores in zip(sentences, whole):
+            for label, p in scores.items():
+                if p < coder.sentence_thresholds.get(label, 1.01) or (sent.start, label) in found:
+                    continue
+                pair = best.get((sent.start, label))
+                if pair is not None:
+                    _, _, status, src, tgt, _ = pair
+                else:
+                    status, src, tgt = "occurred", (mentions[0] if mentions else None), None
+                out.append((label, round(p, 3), status, src, tgt, sent))
     return out

@@ -175,3 +175,27 @@ def path(a, b) -> list[str]:
     if len(steps) > 8:
         steps = steps[:4] + ["path_long"] + steps[-3:]
     return steps
+
+
+def sentence_view(sent, mentions: list[Mention]) -> str:
+    """The sentence-level view: the sentence with every party replaced by its kind, and its main verb.
+
+    It lets the coder name the event of a sentence with a single party ("Police detained dozens of
+    protesters"), where no pair exists."""
+    slots = {i: f"{m.kind[:3]}_party" for m in mentions for i in range(m.start, m.end)}
+    words: list[str] = []
+    prev = None
+    for tok in sent:
+        slot = slots.get(tok.i)
+        if slot is not None:
+            if slot != prev:
+                words.append(slot)
+            prev = slot
+            continue
+        prev = None
+        if not (tok.is_punct and tok.text not in ("?", ",", ";", ":")):
+            words.append(_word(tok))
+    root = sent.root
+    feats = [f"root_{_word(root)}"] + [f"m_{c.lower_}" for c in root.children
+                                       if c.dep_ in ("aux", "auxpass", "neg", "mark")][:4]
+    return " ".join(words[:MAX_VIEW_TOKENS] + ["||"] + feats)

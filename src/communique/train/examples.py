@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from communique.events.pairs import Mention, sentence_mentions, view
+from communique.events.pairs import Mention, sentence_mentions, sentence_view, view
 from communique.model import Document
 from communique.train.corpus import LabeledSide, Passage
 
@@ -25,6 +25,7 @@ class PairExample:
     text: str                       # the view
     types: set[str] = field(default_factory=set)
     status: str | None = None
+    level: str = "pair"             # "pair", or "sentence" for the sentence-level view
 
 
 def parsed_passages(passages: Iterable[Passage], nlp, batch_size: int = 64):
@@ -60,6 +61,12 @@ def _sentence_examples(p: Passage, sent, spans, symmetric) -> Iterator[PairExamp
         if src is None or tgt is None or src is tgt:
             continue
         labeled.append((src, tgt, ev))
+    whole = PairExample(p.id, p.split, sentence_view(sent, mentions), level="sentence")
+    for ev in p.events:
+        side = ev.source or ev.target
+        if side is not None and _inside(side, sent):
+            whole.types.add(ev.type)
+    yield whole
     labels: dict[tuple[int, int], PairExample] = {}
     for a in mentions:
         for b in mentions:

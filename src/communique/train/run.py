@@ -26,6 +26,7 @@ CONFIG = Path(__file__).resolve().parent.parent / "data" / "event_coder.cfg"
 MIN_PRECISION = 0.6
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 STATUS_PREFIX = "status:"
+SENTENCE_PREFIX = "sentence:"
 
 
 @dataclass
@@ -62,7 +63,8 @@ def train(data: Iterable[str | Path], output: str | Path, seed: int = 17, parse_
         overrides = {"paths.train": str(paths["train"]), "paths.dev": str(paths["dev"]),
                      "system.seed": seed,
                      "initialize.components.event_type.labels": labels,
-                     "initialize.components.event_status.labels": [STATUS_PREFIX + s for s in statuses]}
+                     "initialize.components.event_status.labels": [STATUS_PREFIX + s for s in statuses],
+                     "initialize.components.event_sentence.labels": [SENTENCE_PREFIX + t for t in labels]}
         if max_epochs:
             overrides["training.max_epochs"] = max_epochs
         _spacy_train(tmp / "run", overrides)
@@ -72,11 +74,14 @@ def train(data: Iterable[str | Path], output: str | Path, seed: int = 17, parse_
     from communique.events.learned import EventCoder
 
     coder = EventCoder(output, meta={"labels": labels, "symmetric": sorted(symmetric)})
-    dev = [ex for ex in examples if ex.split == "dev"]
+    dev = [ex for ex in examples if ex.split == "dev" and ex.level == "pair"]
     thresholds, disabled, table = calibrate(coder, dev, labels)
+    dev_sent = [ex for ex in examples if ex.split == "dev" and ex.level == "sentence"]
+    sent_thresholds, _, sent_table = calibrate(coder, dev_sent, labels, level="sentence")
     meta = {
         "labels": labels, "statuses": statuses, "symmetric": sorted(symmetric), "seed": seed,
         "thresholds": thresholds, "disabled": disabled, "reliability": table,
+        "sentence_thresholds": sent_thresholds, "sentence_reliability": sent_table,
         "passages": {"total": len(passages), "dev": sum(p.split == "dev" for p in passages)},
         "examples": _counts(examples),
     }
@@ -87,8 +92,8 @@ def train(data: Iterable[str | Path], output: str | Path, seed: int = 17, parse_
 def _counts(examples: list[PairExample]) -> dict:
     c = Counter()
     for ex in examples:
-        c[f"{ex.split}_pairs"] += 1
-        c[f"{ex.split}_positive"] += bool(ex.types)
+        c[f"{ex.split}_{ex.level}s"] += 1
+        c[f"{ex.split}_{ex.level}s_positive"] += bool(ex.types)
     return dict(sorted(c.items()))
 
 
@@ -100,6 +105,10 @@ def _docbin(examples: list[PairExample], path: Path, labels: list[str], statuses
     db = DocBin(store_user_data=False)
     for ex in examples:
         doc = Doc(vocab, words=ex.text.split())
+        if ex.level == "sentence":
+            doc.cats = {SENTENCE_PREFIX + label: float(label in ex.types) for label in labels}
+            db.add(doc)
+            continue
         cats = {label: float(label in ex.types) for label in labels}
         if ex.status:
             cats.update({STATUS_PREFIX + s: float(s == ex.status) for s in statuses})
@@ -116,11 +125,11 @@ def _spacy_train(out: Path, overrides: dict) -> None:
 
 
 # -- calibration --------------------------------------------------------------
-def calibrate(coder, dev: list[PairExample], labels: list[str]):
+def calibrate(coder, dev: list[PairExample], labels: list[str], level: str = "pair"):
     """Per-type thresholds from the dev split, the types kept off, and a reliability table."""
     if not dev:
         return {t: 0.5 for t in labels}, [], {}
-    scores = coder.type_scores([ex.text for ex in dev])
+    scores = coder.type_scores([ex.text for ex in dev], level=level)
     thresholds, disabled, per_type = {}, [], {}
     for label in labels:
         support = sum(label in ex.types for ex in dev)
