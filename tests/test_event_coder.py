@@ -155,3 +155,16 @@ def test_train_command_reports_a_folder_without_passages(tmp_path):
     (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
     result = CliRunner().invoke(app, ["train", str(tmp_path), "-o", str(tmp_path / "m")])
     assert result.exit_code == 2 and "no labeled passages" in result.output
+
+
+def test_reliability_table_becomes_a_monotone_calibration():
+    from communique.events.learned import _monotone
+
+    bins = [{"confidence": "0.1-0.2", "predictions": 10, "correct": 0.3},
+            {"confidence": "0.2-0.3", "predictions": 10, "correct": 0.7},
+            {"confidence": "0.3-0.4", "predictions": 10, "correct": 0.5},
+            {"confidence": "0.4-0.5", "predictions": 0, "correct": None}]
+    table = _monotone(bins)
+    assert table == [(0.1, 0.2, 0.3), (0.2, 0.4, 0.6)]
+    values = [v for _, _, v in table]
+    assert values == sorted(values)

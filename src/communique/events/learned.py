@@ -36,6 +36,17 @@ class EventCoder:
         self.thresholds = dict(meta.get("thresholds") or {})
         self.sentence_thresholds = dict(meta.get("sentence_thresholds") or {})
         self.has_sentence = "event_sentence" in self.nlp.pipe_names
+        self._calibration = {level: _monotone(((meta.get(key) or {}).get("bins")) or [])
+                             for level, key in (("pair", "reliability"), ("sentence", "sentence_reliability"))}
+
+    def calibrated(self, p: float, level: str = "pair") -> float:
+        """A raw score as the share of such predictions that were right on the dev split (the reliability
+        table, made monotone); the raw score where no table was measured."""
+        table = self._calibration.get(level) or []
+        for low, high, value in table:
+            if low <= p < high or (high >= 1.0 and p >= low):
+                return value
+        return p
 
     def _docs(self, texts):
         from spacy.tokens import Doc
@@ -109,7 +120,7 @@ def pair_predictions(sdoc, actor_spans, coder: EventCoder, skip_sentence=lambda 
             if key not in best or p > best[key][1]:
                 best[key] = (label, round(p, 3), status, src, tgt, sent)
             if p >= coder.threshold(label):
-                out.append((label, round(p, 3), status, src, tgt, sent))
+                out.append((label, coder.calibrated(p), status, src, tgt, sent))
     if coder.has_sentence and sentences:
         found = {(e[5].start, e[0]) for e in out}
         whole = coder.type_scores([sentence_view(s, ms) for s, ms in sentences], level="sentence")
@@ -122,5 +133,22 @@ def pair_predictions(sdoc, actor_spans, coder: EventCoder, skip_sentence=lambda 
                     _, _, status, src, tgt, _ = pair
                 else:
                     status, src, tgt = "occurred", (mentions[0] if mentions else None), None
-                out.append((label, round(p, 3), status, src, tgt, sent))
+                out.append((label, coder.calibrated(p, "sentence"), status, src, tgt, sent))
     return out
+
+
+def _monotone(bins: list[dict]) -> list[tuple[float, float, float]]:
+    """Reliability bins → (low, high, accuracy) with accuracy never falling as the score rises (pooled)."""
+    rows = []
+    for b in bins:
+        if not b.get("predictions") or b.get("correct") is None:
+            continue
+        low, high = (float(x) for x in b["confidence"].split("-"))
+        rows.append([low, high, b["correct"] * b["predictions"], b["predictions"]])
+    pooled: list[list[float]] = []
+    for row in rows:
+        pooled.append(row)
+        while len(pooled) > 1 and pooled[-2][2] / pooled[-2][3] > pooled[-1][2] / pooled[-1][3]:
+            last = pooled.pop()
+            pooled[-1] = [pooled[-1][0], last[1], pooled[-1][2] + last[2], pooled[-1][3] + last[3]]
+    return [(low, high, round(k / n, 3)) for low, high, k, n in pooled]
