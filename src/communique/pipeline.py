@@ -97,6 +97,7 @@ class Extractor:
             started = time.monotonic()
             try:
                 scrub_document(doc)
+                self._cap_raw_length(doc)
                 with time_limit(clock.left(id(doc))):
                     prepare(doc)
                     self._cap_length(doc)
@@ -139,6 +140,15 @@ class Extractor:
         if cut is not None:
             doc.meta["truncated"] = {"at": cut, "of": len(doc.text)}
             doc.text = doc.text[:cut]
+
+    def _cap_raw_length(self, doc: Document) -> None:
+        """Cleaning is linear but not free: a raw text far beyond what will be parsed is cut first."""
+        limit = 4 * self.max_parse_chars if self.max_parse_chars else None
+        raw = doc.raw_text
+        cut = truncate_for_parse(raw, limit) if (limit and isinstance(raw, str)) else None
+        if cut is not None:
+            doc.meta["truncated"] = {"at": cut, "of": len(raw), "before_cleaning": True}
+            doc.raw_text = raw[:cut]
 
     def _timed_out(self, doc: Document) -> None:
         doc.actors, doc.quotes, doc.events = [], [], []

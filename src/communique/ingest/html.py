@@ -15,6 +15,10 @@ from communique.model import Document
 
 log = logging.getLogger(__name__)
 
+#: A page longer than this is not parsed: the HTML tree of a page costs many times its size in memory,
+#: and no news article needs more (typical pages are well under 2 MB).
+MAX_HTML_CHARS = 16 * 1024 * 1024
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.I | re.S)
 
@@ -35,6 +39,11 @@ def html_document(doc_id: str, html: str, published: Optional[str] = None, url: 
     import trafilatura
 
     doc = Document(id=doc_id, html=html, url=url, source_path=source_path)
+    if len(html) > MAX_HTML_CHARS:
+        doc.error = (f"HTML page too large to parse ({len(html)} characters; limit {MAX_HTML_CHARS}): "
+                     "save the article alone or give its text")
+        doc.html = None
+        return doc
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                              include_tables=True)
