@@ -292,11 +292,14 @@ class Writer:
                 target_row = row
                 break
         if target_row is None:
+            event_id = "E" + _sha1(doc.id, ev.id)[:12]
+            if self.db.execute("SELECT 1 FROM events WHERE id=?", (event_id,)).fetchone():
+                event_id = "E" + _sha1(doc.id, ev.id, str(doc_row))[:12]   # a second version of the page (ID#hash)
             event_row = self.db.execute(
                 "INSERT INTO events(id, type, family, status, date_start, date_end, sort_date, source_name, "
                 "source_country, source_actor, target_name, target_country, target_actor, location, attributes, "
                 "cameo, plover, confidence, n_sources, n_documents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0)",
-                ("E" + _sha1(doc.id, ev.id)[:12], ev.type, event_family(ev.type), flat["status"],
+                (event_id, ev.type, event_family(ev.type), flat["status"],
                  flat["date_start"], flat["date_end"], sort_date,
                  src.name if src else None, src.country if src else None, actor_rows["source"],
                  tgt.name if tgt else None, tgt.country if tgt else None, actor_rows["target"],
@@ -432,8 +435,8 @@ class Writer:
         self.db.execute("DELETE FROM event_actors WHERE event=?", (event_row,))
         self.db.execute("DELETE FROM event_dyads WHERE event=?", (event_row,))
         if sc and tc and sc != tc:
-            self.db.execute("INSERT INTO event_dyads(a, b, sort_date, event) VALUES (?,?,?,?)",
-                            (min(sc, tc), max(sc, tc), sort_date, event_row))
+            self.db.execute("INSERT INTO event_dyads(a, b, sort_date, event, type, status) VALUES (?,?,?,?,?,?)",
+                            (min(sc, tc), max(sc, tc), sort_date, event_row, typ, status))
         self.db.executemany(
             "INSERT OR IGNORE INTO event_countries(country, sort_date, event, type, status) VALUES (?,?,?,?,?)",
             [(c, sort_date, event_row, typ, status) for c in {sc, tc} if c])
