@@ -89,3 +89,14 @@ def test_short_headlines_are_english():
 def test_unknown_names_keep_evidence(extractor, name):
     people = _people(extractor, "Ruritania's Deputy Foreign Minister Anton Velikov arrived.", "2024-02-01")
     assert people["Anton Velikov"].kb_id is None
+
+
+def test_title_and_country_name_the_holder_on_the_day(extractor):
+    text = "The Kazakh president said on Monday that the talks would continue."
+    early = extractor.process(Document(id="h1", raw_text=text, published="2018-05-01"))
+    late = extractor.process(Document(id="h2", raw_text=text, published="2020-05-01"))
+    holder = [a for a in early.actors if a.kind == "person"]
+    later = [a for a in late.actors if a.kind == "person"]
+    assert holder and later
+    assert holder[0].country == later[0].country == "KAZ"
+    assert holder[0].kb_id and later[0].kb_id and holder[0].kb_id != later[0].kb_id

@@ -29,6 +29,7 @@ class Cluster:
     sector: Optional[str] = None
     kb_id: Optional[str] = None           # knowledge-base person id when linked
     kb_role: Optional[str] = None         # the KB title held on the publication day
+    kb_name: Optional[str] = None         # the KB's name, for a holder the story names only by title
 
     @property
     def first(self) -> int:
@@ -36,5 +37,7 @@ class Cluster:
         return min(starts)
 
     def best_name(self) -> str:
+        if not self.mentions and self.kb_name:
+            return self.kb_name
         names = [strip_possessive(m.text) for m in self.mentions]
         return max(names, key=lambda n: (len(n.split()), -names.index(n))) if names else ""

@@ -9,6 +9,7 @@ carries it and exactly one person of that surname held an office that day
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from communique.actors.candidates import Cand
@@ -77,3 +78,31 @@ def _link(kb, sdoc, cl: Cluster, day: Optional[str]) -> Optional[str]:
             and not any(part_of_longer_name(sdoc, m) for m in cl.mentions):
         return kb.link_surname(names[0], day)
     return None
+
+
+#: description heads that name one office of a state ("the Kazakh president" → its head of state)
+_OFFICE_OF_HEAD = {"president": "head_of_state", "prime minister": "head_of_government",
+                   "premier": "head_of_government", "chancellor": "head_of_government",
+                   "foreign minister": "foreign_minister", "defense minister": "defence_minister",
+                   "defence minister": "defence_minister", "finance minister": "finance_minister",
+                   "interior minister": "interior_minister"}
+
+
+def holder_cluster(people: list[Cluster], head: str, country: str, day: Optional[str]) -> Optional[Cluster]:
+    """The person a title plus country denotes on ``day``: the story's mention of the KB holder, or a new
+    cluster standing for the holder when the story names no one ("the Kazakh president said")."""
+    role = _OFFICE_OF_HEAD.get(re.sub(r"\s+", " ", head.lower()))
+    if not role or not day:
+        return None
+    from communique.kb import knowledge_base
+
+    post = knowledge_base().holder(country, role, day)
+    if post is None:
+        return None
+    for cl in people:
+        if cl.kb_id == post.person_id:
+            return cl
+    cl = Cluster("person", post.person_id, country=post.country, sector=post.sector, kb_id=post.person_id,
+                 kb_role=post.title, kb_name=post.name)
+    people.append(cl)
+    return cl

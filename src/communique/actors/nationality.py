@@ -20,6 +20,7 @@ from typing import Optional
 from communique.actors.candidates import Cand
 from communique.actors.cluster import (W_DESCRIPTION, W_LINKED, W_POSSESSOR, W_ROLE, W_SENTENCE, W_STORY, Cluster)
 from communique.actors.lexicon import lexicon
+from communique.actors.linking import holder_cluster
 from communique.actors.roles import RolePhrase, phrase_apposition, phrase_before, role_text
 from communique.geo import gazetteer
 from communique.model import Span
@@ -68,8 +69,10 @@ def _heads_rx() -> re.Pattern:
     return _HEADS_RX
 
 
-def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[int]) -> None:
-    """"the Kazakh leader", "Kazakhstan's President", "the President of Kazakhstan" → that person."""
+def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[int],
+                      day: Optional[str] = None) -> None:
+    """"the Kazakh leader", "Kazakhstan's President", "the President of Kazakhstan" → that person; when the
+    KB knows who held that office on the publication day, that holder (named in the story or not)."""
     gaz = gazetteer()
     person_starts = {sdoc[i].idx for i in person_toks}
     for m in _heads_rx().finditer(text):
@@ -101,7 +104,7 @@ def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[i
             continue
         if following and end + following.end() in person_starts:
             continue   # a title before a name, handled as that name's role
-        target = _antecedent(people, start, country)
+        target = holder_cluster(people, m.group(0), country, day) or _antecedent(people, start, country)
         if target is not None:
             target.descriptions.append(Span(start, end, text[start:end]))
             target.votes[country] += W_DESCRIPTION

@@ -33,7 +33,8 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     people = cluster_people(cands)
     person_toks = {i for c in cands if c.label == "PERSON" for i in range(c.tok_start, c.tok_end)}
     role_toks = code_roles(sdoc, people, person_toks)
-    link_descriptions(doc.text, sdoc, people, person_toks)
+    link_people(sdoc, people, day)       # ids first, so a description can find its KB holder
+    link_descriptions(doc.text, sdoc, people, person_toks, day)
     sentence_votes(sdoc, cands, people, role_toks)
     dateline = dateline_country(doc.text)
     story = dateline or story_country([c for c in cands if c.label != "PLACE" or is_setting(sdoc[c.tok_end - 1])])
@@ -99,7 +100,7 @@ def _cluster_countries(cands: list[Cand]) -> list[Cluster]:
 
 
 def _to_actors(clusters: list[Cluster]) -> list[Actor]:
-    clusters = [cl for cl in clusters if cl.mentions]
+    clusters = [cl for cl in clusters if cl.mentions or (cl.kb_name and cl.descriptions)]
     clusters.sort(key=lambda cl: cl.first)
     actors = []
     for n, cl in enumerate(clusters, 1):
