@@ -59,7 +59,7 @@ def test_an_undecodable_file_name_gives_a_writable_id(tmp_path):
 def test_cli_extract_and_ingest_survive_deep_json_and_surrogates(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text(GOOD + "\n" + "[" * 100_000 + "\n"
-                    + '{"id": "s\\ud800", "text": "The ministers of Chile and Peru met in Lima \\udc00 on Monday."}\n')
+                    + '{"id": "s\\ud800", "text": "Prime Minister Anna Holt arrived in Oslo \\udc00 for a two-day visit."}\n')
     out = tmp_path / "out.jsonl"
     r = subprocess.run(["communique", "extract", str(feed), "-o", str(out), "-q"], capture_output=True, text=True)
     assert r.returncode == 1, r.stderr                     # one error record: exit 1, output written
@@ -69,7 +69,7 @@ def test_cli_extract_and_ingest_survive_deep_json_and_surrogates(tmp_path):
     db = tmp_path / "x.db"
     r = subprocess.run(["communique", "ingest", str(feed), "--db", str(db), "-q"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    assert "2 added" in r.stderr and "1 errors" in r.stderr
+    assert "2 added" in r.stderr and "1 errors" in r.stderr, r.stderr
 
 
 # ---------------------------------------------------------------------- bounded memory
