@@ -15,7 +15,7 @@ import pytest
 from communique.model import Actor, DateRange, Document, Event, Side
 from communique.store import Store, StoreError
 from communique.store.fingerprint import input_hash
-from test_store_fixtures import MEETING_A, UNRELATED, meeting_doc, plain_doc, span
+from test_store_fixtures import MEETING_A, MEETING_B, UNRELATED, meeting_doc, plain_doc, span
 
 NOBODY = 65534
 
@@ -268,3 +268,19 @@ def test_old_store_is_upgraded_in_place(tmp_path):
         db.execute("PRAGMA user_version = 1")
     with Store(path) as s:
         assert s.version >= 2 and len(s.events(country=["KAZ"], type="MEET")) == 1
+
+
+def test_capped_counts_stop_after_the_cap(tmp_path):
+    with Store(tmp_path / "c.db") as s:
+        autumn = ("Marat Dauletov and Ivan Sokolov met again in the autumn at a forum on river shipping, where "
+                  "both men praised the customs group and promised a further round of talks before winter.")
+        s.ingest([meeting_doc("d1", MEETING_A, "kaznews"),
+                  meeting_doc("d2", MEETING_B, "rusnews", date="2025-06-01", published="2025-06-01"),
+                  meeting_doc("d3", autumn, "y", date="2025-10-01", published="2025-10-01")])
+        filters = ({}, {"country": ["KAZ"]}, {"country": ["KAZ", "RUS"]}, {"country": ["KAZ", "RUS"], "type": "MEET"},
+                   {"type": "MEET", "status": "occurred"}, {"actor": "Dauletov"})
+        for f in filters:
+            exact = s.count_events(**f)
+            assert exact == 3, f
+            assert s.count_events(cap=10, **f) == exact
+            assert s.count_events(cap=1, **f) == 2                   # "more than one"

@@ -325,22 +325,28 @@ def _any_country_rowids(db, f: EventFilter, limit, offset) -> list[int]:
     return [rowid for rowid, _ in ordered[int(offset):need]]
 
 
-def count_events(db, f: EventFilter) -> int:
+def count_events(db, f: EventFilter, cap: Optional[int] = None) -> int:
     if f.country and not f.actor:
-        return _count_countries(db, f)
+        return _count_countries(db, f, cap)
     plan = _where(db, f)
     if plan is None:
         return 0
     frm, where, params, _ = plan
     if frm.startswith("event_actors x JOIN"):
         frm = "event_actors x"                  # the index table alone answers it: no join
-    sql = f"SELECT count(*) FROM {frm}" + (" WHERE " + " AND ".join(where) if where else "")
-    return db.execute(sql, params).fetchone()[0]
+    sql = f"SELECT 1 FROM {frm}" + (" WHERE " + " AND ".join(where) if where else "")
+    return _count(db, sql, params, cap)
 
 
-def _count_countries(db, f: EventFilter) -> int:
-    """Country counts from the covering indexes alone (type, status, date included); two countries by
-    inclusion–exclusion, more by a distinct count."""
+def _count(db, select: str, params, cap: Optional[int]) -> int:
+    if cap is None:
+        return db.execute(f"SELECT count(*) FROM ({select})", params).fetchone()[0]
+    return db.execute(f"SELECT count(*) FROM ({select} LIMIT {int(cap) + 1})", params).fetchone()[0]
+
+
+def _count_countries(db, f: EventFilter, cap: Optional[int] = None) -> int:
+    """Country counts from the narrow index tables alone (they carry type, status and date); two countries
+    by inclusion–exclusion with the dyad table, more by a distinct count."""
     cond, params = "", []
     if f.type:
         cond += " AND type = ?"
@@ -355,15 +361,14 @@ def _count_countries(db, f: EventFilter) -> int:
         cond += " AND sort_date <= ?"
         params.append(f.until + "\uffff" if len(f.until) < 10 else f.until)
     countries = sorted(set(f.country))
-    if len(countries) > 2 or (len(countries) == 2 and (f.type or f.status)):
+    if len(countries) > 2 or (len(countries) == 2 and cap is not None):
         marks = ",".join("?" * len(countries))
-        return db.execute(f"SELECT count(DISTINCT event) FROM event_countries WHERE country IN ({marks}){cond}",
-                          countries + params).fetchone()[0]
-    total = sum(db.execute(f"SELECT count(*) FROM event_countries WHERE country = ?{cond}", [c] + params)
-                .fetchone()[0] for c in countries)
+        return _count(db, f"SELECT DISTINCT event FROM event_countries WHERE country IN ({marks}){cond}",
+                      countries + params, cap)
+    total = sum(_count(db, f"SELECT 1 FROM event_countries WHERE country = ?{cond}", [c] + params, cap)
+                for c in countries)
     if len(countries) == 2:
-        total -= db.execute(f"SELECT count(*) FROM event_dyads WHERE a = ? AND b = ?{cond}",
-                            countries + params).fetchone()[0]
+        total -= _count(db, f"SELECT 1 FROM event_dyads WHERE a = ? AND b = ?{cond}", countries + params, cap)
     return total
 
 

@@ -115,7 +115,7 @@ CREATE TABLE IF NOT EXISTS event_actors (
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event);
 
 CREATE TABLE IF NOT EXISTS event_dyads (
-    a TEXT NOT NULL, b TEXT NOT NULL, sort_date TEXT NOT NULL, event INTEGER NOT NULL,
+    a TEXT NOT NULL, b TEXT NOT NULL, sort_date TEXT NOT NULL, event INTEGER NOT NULL, type TEXT, status TEXT,
     PRIMARY KEY (a, b, sort_date, event)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_dyads_event ON event_dyads(event);
@@ -134,22 +134,26 @@ LATER_INDEXES = """
 CREATE INDEX IF NOT EXISTS sources_known ON sources(source_id, input_hash);
 CREATE INDEX IF NOT EXISTS actors_kb ON actors(kb_id) WHERE kb_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS events_fulfils ON events(fulfils) WHERE fulfils IS NOT NULL;
-CREATE INDEX IF NOT EXISTS event_countries_type ON event_countries(country, type, status, sort_date);
+CREATE INDEX IF NOT EXISTS event_countries_type_date ON event_countries(country, type, sort_date);
 CREATE INDEX IF NOT EXISTS event_countries_status ON event_countries(country, status, sort_date);
-CREATE INDEX IF NOT EXISTS event_actors_type ON event_actors(actor, type, status, sort_date);
+CREATE INDEX IF NOT EXISTS event_actors_type_date ON event_actors(actor, type, sort_date);
+CREATE INDEX IF NOT EXISTS events_type_status ON events(type, status, sort_date);
 CREATE INDEX IF NOT EXISTS event_actors_status ON event_actors(actor, status, sort_date);
 """
 
 #: (table, column, type) added since version 1.
 ADDED_COLUMNS = (("sources", "input_hash", "TEXT"), ("minhashes", "n_shingles", "INTEGER"), ("actors", "kb_id", "TEXT"), ("events", "fulfils", "INTEGER"),
                  ("event_countries", "type", "TEXT"), ("event_countries", "status", "TEXT"),
-                 ("event_actors", "type", "TEXT"), ("event_actors", "status", "TEXT"))
+                 ("event_actors", "type", "TEXT"), ("event_actors", "status", "TEXT"),
+                 ("event_dyads", "type", "TEXT"), ("event_dyads", "status", "TEXT"))
 
 #: Fill columns added to existing rows (type and status copied onto the narrow index tables).
 BACKFILL = """
 UPDATE event_countries SET type = (SELECT type FROM events WHERE rowid = event),
     status = (SELECT status FROM events WHERE rowid = event) WHERE type IS NULL;
 UPDATE event_actors SET type = (SELECT type FROM events WHERE rowid = event),
+    status = (SELECT status FROM events WHERE rowid = event) WHERE type IS NULL;
+UPDATE event_dyads SET type = (SELECT type FROM events WHERE rowid = event),
     status = (SELECT status FROM events WHERE rowid = event) WHERE type IS NULL
 """
 

@@ -289,9 +289,12 @@ class Store:
         f = queries.EventFilter(actor, _countries(country), type, status, since, until)
         return self._read(queries.events, f, limit, offset)
 
-    def count_events(self, actor=None, country=None, type=None, status=None, since=None, until=None) -> int:
+    def count_events(self, actor=None, country=None, type=None, status=None, since=None, until=None,
+                     cap: Optional[int] = None) -> int:
+        """How many events match. With ``cap``, counting stops after ``cap + 1``: a result above ``cap``
+        means "more than cap" (show "10,000+"), and the count costs at most that many index entries."""
         f = queries.EventFilter(actor, _countries(country), type, status, since, until)
-        return self._read(queries.count_events, f)
+        return self._read(queries.count_events, f, cap)
 
     def iter_events(self, chunk: int = 1000, **filters) -> Iterator[dict]:
         """Every matching event (for exports), fetched ``chunk`` at a time."""
