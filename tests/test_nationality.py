@@ -100,3 +100,26 @@ def test_title_and_country_name_the_holder_on_the_day(extractor):
     assert holder and later
     assert holder[0].country == later[0].country == "KAZ"
     assert holder[0].kb_id and later[0].kb_id and holder[0].kb_id != later[0].kb_id
+
+
+def test_a_whole_place_name_wins_over_its_first_word(extractor):
+    text = "Clinics are busy, said Karl Brenner, who runs a dental practice in Ho Chi Minh City."
+    people = _people(extractor, text, "2024-02-01")
+    assert "Chi Minh City" not in people
+    text = "Orders are up, said Hanne Vik, founder of a small trading firm in Ho Chi Minh City."
+    assert _people(extractor, text, "2024-02-01")["Hanne Vik"].country == "VNM"
+
+
+def test_hyphenated_country_names_stay_whole(extractor):
+    doc = extractor.process(Document(id="g", raw_text="Elections in Guinea-Bissau were delayed again.",
+                                     published="2024-02-01"))
+    assert {a.country for a in doc.actors if a.kind == "country"} == {"GNB"}
+    doc = extractor.process(Document(id="g2", raw_text="Timor-Leste joined the bloc in October.",
+                                     published="2024-02-01"))
+    assert {a.country for a in doc.actors if a.kind == "country"} <= {"TLS"}
+
+
+def test_based_in_gives_a_base_country(extractor):
+    text = ("Beijing tightened its rules on Monday. Mei Lan, a media commentator based in Hong Kong, "
+            "said the rules were vague.")
+    assert _people(extractor, text, "2024-02-01")["Mei Lan"].country == "HKG"

@@ -103,6 +103,16 @@ def _kb_org(text: str):
     return knowledge_base().org(text)
 
 
+def _with_hyphenated_tail(sdoc, ent):
+    """"Guinea" tagged in "Guinea-Bissau": the entity runs on when the hyphenated whole is a country."""
+    e = ent.end
+    if e + 1 < len(sdoc) and sdoc[e].text == "-" and not sdoc[e - 1].whitespace_ and not sdoc[e].whitespace_:
+        whole = sdoc[ent.start:e + 2]
+        if gazetteer().country(whole.text):
+            return whole
+    return ent
+
+
 def _segments(ent):
     """Split an entity at line breaks and trim leading non-name words and trailing possessives."""
     seg = []
@@ -130,8 +140,11 @@ def _trim(seg):
 
 
 def _split_prefix(seg):
-    """'Kazakhstan Kassym-Jomart Tokayev' → ('Kazakhstan', 'Kassym-Jomart Tokayev')."""
+    """'Kazakhstan Kassym-Jomart Tokayev' → ('Kazakhstan', 'Kassym-Jomart Tokayev'); a known place as a whole
+    ("Ho Chi Minh City", whose first word is also a town) is never split."""
     gaz, lex = gazetteer(), lexicon()
+    if gaz.place(_tokens_text(seg)):
+        return None
     for k in range(1, len(seg) - 1):
         prefix = _tokens_text(seg[:k])
         org_tail = seg[k - 1].lower_ in lex.org_words and seg[k - 1].is_title
@@ -164,6 +177,7 @@ def entity_candidates(sdoc) -> list[Cand]:
     for ent in sdoc.ents:
         if ent.label_ not in WANTED:
             continue
+        ent = _with_hyphenated_tail(sdoc, ent)
         for seg in _segments(ent):
             seg, possessive = _trim(seg)
             if not seg:

@@ -188,13 +188,14 @@ def _linked(tok, person: set[int]) -> bool:
     """Whether a country word describes the person: climbing from it through nouns and origin
     prepositions (never through a verb or a clause) reaches the person's name or an apposition of it."""
     cur = tok
-    for _ in range(_LINK_STEPS):
+    for _ in range(_LINK_STEPS + 1):
         if cur.i in person:
             return True
         if cur.dep_ in ("ROOT", "conj") and cur.i not in person and cur.pos_ in ("VERB", "AUX"):
             return False
         head = cur.head
-        if head is cur or head.pos_ in ("VERB", "AUX"):
+        based = head.dep_ == "acl" and head.tag_ == "VBN"      # "a commentator based in Hong Kong"
+        if head is cur or (head.pos_ in ("VERB", "AUX") and not based):
             return False
         if head.pos_ == "ADP" and head.lower_ not in _ORIGIN_PREPS:
             return False

@@ -122,8 +122,8 @@ def _analyse(sdoc, toks) -> RolePhrase:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        # try two-word then one-word country references ("United States", "Kazakhstan")
-        for n in (3, 2, 1):
+        # longest country or place reference first ("Ho Chi Minh City" before the town of "Ho")
+        for n in (4, 3, 2, 1):
             if i + n > len(toks):
                 continue
             span_text = "".join(t.text_with_ws for t in toks[i:i + n]).strip()
