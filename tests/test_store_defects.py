@@ -248,7 +248,8 @@ def test_people_merge_by_kb_id_and_by_full_name_and_country(tmp_path):
             _meet("a", "2024-01-10", _person("a1", "Nursultan Abenov", "KAZ", "Q111", text=t),
                   _person("a2", "Olga Petrova", "RUS", text=t), t),
             # another spelling, linked to the same knowledge-base entry
-            _meet("b", "2024-03-10", _person("a1", "Nursultan Abenow", "KAZ", "Q111", text=t.replace("Abenov", "Abenow")),
+            _meet("b", "2024-03-10",
+                  _person("a1", "Nursultan Abenow", "KAZ", "Q111", text=t.replace("Abenov", "Abenow")),
                   _person("a2", "Olga Petrova", "RUS", text=t), t.replace("Abenov", "Abenow")),
             # same surname and initial, another country: someone else
             _meet("c", "2024-05-10", _person("a1", "Nina Petrova", "UKR", text=t.replace("Olga", "Nina")),

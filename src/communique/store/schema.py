@@ -142,7 +142,8 @@ CREATE INDEX IF NOT EXISTS event_actors_status ON event_actors(actor, status, so
 """
 
 #: (table, column, type) added since version 1.
-ADDED_COLUMNS = (("sources", "input_hash", "TEXT"), ("minhashes", "n_shingles", "INTEGER"), ("actors", "kb_id", "TEXT"), ("events", "fulfils", "INTEGER"),
+ADDED_COLUMNS = (("sources", "input_hash", "TEXT"), ("minhashes", "n_shingles", "INTEGER"),
+                 ("actors", "kb_id", "TEXT"), ("events", "fulfils", "INTEGER"),
                  ("event_countries", "type", "TEXT"), ("event_countries", "status", "TEXT"),
                  ("event_actors", "type", "TEXT"), ("event_actors", "status", "TEXT"),
                  ("event_dyads", "type", "TEXT"), ("event_dyads", "status", "TEXT"))

@@ -406,7 +406,8 @@ class Writer:
     def _fill_gaps(self, event_row, row, flat, actor_rows) -> None:
         """A later report may know what the first did not: a date, a place, a side's country."""
         sets = {}
-        if flat["date_start"] and (row[3] is None or more_precise(row[3], row[4], flat["date_start"], flat["date_end"])):
+        narrower = row[3] is not None and more_precise(row[3], row[4], flat["date_start"], flat["date_end"])
+        if flat["date_start"] and (row[3] is None or narrower):
             sets.update(date_start=flat["date_start"], date_end=flat["date_end"], sort_date=flat["date_start"])
         if row[11] is None and flat["location"]:
             sets["location"] = json.dumps(flat["location"], ensure_ascii=False)
