@@ -17,7 +17,6 @@ task runs, so the Ray engine and the local engine read identically.
 """
 from __future__ import annotations
 
-import gzip
 import io
 import os
 from pathlib import Path
@@ -113,11 +112,13 @@ def _read_network(arg: str, published: Optional[str], fetcher) -> Iterator[Docum
 
 
 def _read_local_bytes(path: str):
-    """The file's bytes (gunzipped), or an error document saying why not."""
+    """The file's bytes (gunzipped), or an error document saying why not; capped like every reader."""
+    from communique.ingest.limits import TooLarge, open_maybe_gzip, read_capped
+
     try:
-        data = Path(path).read_bytes()
-        return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
-    except (OSError, EOFError) as exc:
+        with open(path, "rb") as fh:
+            return read_capped(open_maybe_gzip(fh), what=path)
+    except (OSError, EOFError, TooLarge) as exc:
         return error_document(Path(path).stem or path, f"cannot read {path}: {exc}", path)
 
 
@@ -200,7 +201,9 @@ def _read_remote(url: str, name: str, stem: str, published: Optional[str]) -> It
 
                 yield from read_warc(fh, stem, published, url)
             else:
-                yield from read_bytes(fh.read(), base, published, url)
+                from communique.ingest.limits import read_capped
+
+                yield from read_bytes(read_capped(fh, what=url), base, published, url)
     except (OSError, EOFError, ValueError) as exc:
         yield error_document(stem, f"cannot read {url}: {exc}", url)
 
