@@ -36,6 +36,31 @@ def promote_kb_surnames(sdoc, cands: list[Cand], day: Optional[str]) -> None:
             c.label = "PERSON"
 
 
+def add_kb_full_names(sdoc, cands: list[Cand]) -> list[Cand]:
+    """Full names the KB knows that the tagger missed ("... with French Minister of Armed Forces Florence
+    Parly"): runs of 2–4 capitalised proper nouns outside any entity whose whole spelling is a KB name."""
+    from communique.kb import knowledge_base
+
+    kb = knowledge_base()
+    covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    extra, i, n = [], 0, len(sdoc)
+    while i < n:
+        if i in covered or not (sdoc[i].is_title and sdoc[i].pos_ == "PROPN"):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 6 and j not in covered and sdoc[j].is_title and sdoc[j].pos_ == "PROPN" \
+                and sdoc[j].sent.start == sdoc[i].sent.start:
+            j += 1
+        spans = sorted(((a, b) for a in range(i, j) for b in range(a + 2, min(a + 4, j) + 1)),
+                       key=lambda ab: ab[0] - ab[1])          # longest first, at least two words
+        hit = next((sdoc[a:b] for a, b in spans if kb.person_ids(sdoc[a:b].text)), None)
+        if hit is not None:
+            extra.append(Cand(hit.start_char, hit.end_char, hit.text, "PERSON", hit.start, hit.end))
+        i = max(j, i + 1)
+    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
+
+
 def part_of_longer_name(sdoc, c: Cand) -> bool:
     """"Park" in "Park Min-soo" split by the tagger: a name part next to another capitalised part is no bare surname."""
     def name_like(tok) -> bool:

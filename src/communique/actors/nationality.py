@@ -161,6 +161,9 @@ def sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: se
     for cl in people:
         for m in cl.mentions:
             person = set(range(m.tok_start, m.tok_end))
+            last = sdoc[m.tok_end - 1]
+            if last.dep_ == "conj" and last.head.pos_ == "PROPN":
+                person.add(last.head.i)      # "Amirov and Omarov, both from Azerbaijan": shared by the pair
             sent = sdoc[m.tok_start].sent
             here = by_sent.get(sent.start, [])
             linked = [(start, iso) for start, iso, tok in here if _linked(tok, person)]

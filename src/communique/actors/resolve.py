@@ -13,7 +13,7 @@ from typing import Optional
 from communique.actors.candidates import Cand, entity_candidates
 from communique.actors.cluster import Cluster
 from communique.actors.lexicon import lexicon
-from communique.actors.linking import link_people, promote_kb_surnames, publication_day
+from communique.actors.linking import add_kb_full_names, link_people, promote_kb_surnames, publication_day
 from communique.actors.names import strip_possessive
 from communique.actors.nationality import (code_roles, dateline_country, decide_countries, is_setting,
                                            link_descriptions, sentence_votes, story_country, top_country)
@@ -29,6 +29,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     promote_kb_surnames(sdoc, cands, day)
     promote_people(sdoc, cands)
     cands = add_titled_names(sdoc, cands)
+    cands = add_kb_full_names(sdoc, cands)
     cands = add_bare_surnames(sdoc, cands)
     people = cluster_people(cands)
     person_toks = {i for c in cands if c.label == "PERSON" for i in range(c.tok_start, c.tok_end)}
