@@ -85,3 +85,13 @@ def test_vehicles_monuments_and_outlets_are_not_people(extractor):
     assert not people & {"Aurus Senat", "Bronze Horseman", "Vestnik Kavkaza", "Business Insider"}
     outlets = {a.name: a for a in doc.actors if a.kind == "organization"}
     assert outlets["Vestnik Kavkaza"].sector == "MED" and outlets["Business Insider"].sector == "MED"
+
+
+def test_names_the_tagger_calls_places_become_people_with_a_title_or_apposition(extractor):
+    doc = extractor.process(Document(id="p1", raw_text="Harbor Mayor Tevita Lolohea said the port would reopen.",
+                                     published="2024-02-01"))
+    doc2 = extractor.process(Document(id="p2", raw_text="Crews are still out. Anika Vorster, a senior firefighter "
+                                      "from Calgary, has joined the effort.", published="2024-02-01"))
+    people = {a.name: a for d in (doc, doc2) for a in d.actors if a.kind == "person"}
+    assert "Anika Vorster" in people and people["Anika Vorster"].country == "CAN"
+    assert any("Lolohea" in n for n in people)

@@ -26,13 +26,19 @@ def promote_people(sdoc, cands: list[Cand]) -> None:
     lex = lexicon()
     titles = set(lex.title_sector) | lex.people_nouns
     for c in cands:
-        if c.label != "ORG" or c.sector:
+        unplaced = c.label == "PLACE" and not c.country     # the tagger's GPE for an unknown name
+        if not (c.label == "ORG" and not c.sector or unplaced):
             continue
         span = sdoc[c.tok_start:c.tok_end]
         prev = [t.lower_ for t in sdoc[max(c.tok_start - _TITLE_BEFORE, span.sent.start):c.tok_start]]
         titled = bool(prev) and (prev[-1] in titles or " ".join(prev[-2:]) in titles)
         det_before = c.tok_start > 0 and sdoc[c.tok_start - 1].lower_ in ("the", "a", "an")
         title_after = c.tok_end < len(sdoc) and sdoc[c.tok_end].lower_ in titles    # "X Affairs Minister"
+        if unplaced:
+            # "Mayor Hadi Rudyatmo", "Morgan Kehr, a senior firefighter": a title or a person apposed
+            if looks_like_name(list(span)) and (titled or _apposed_person(sdoc, c.tok_end, titles)):
+                c.label = "PERSON"
+            continue
         if looks_like_name(list(span)) and (titled or not det_before) and not title_after:
             c.label = "PERSON"
     known = {surname_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) > 1}
@@ -40,6 +46,16 @@ def promote_people(sdoc, cands: list[Cand]) -> None:
         if (c.label == "ORG" and not c.sector or c.label == "PLACE" and not c.country) and len(c.text.split()) == 1 \
                 and not is_acronym(c.text) and surname_key(c.text) in known:
             c.label = "PERSON"
+
+
+def _apposed_person(sdoc, end: int, titles: set[str]) -> bool:
+    """", a senior firefighter" / ", the mayor": an apposition whose head is a title or a people noun."""
+    if end >= len(sdoc) or sdoc[end].text != ",":
+        return False
+    window = sdoc[end + 1:min(len(sdoc), end + 6)]
+    if not len(window) or window[0].lower_ not in ("a", "an", "the"):
+        return False
+    return any(t.lower_ in titles or t.lemma_.lower() in titles for t in window)
 
 
 def add_titled_names(sdoc, cands: list[Cand]) -> list[Cand]:
