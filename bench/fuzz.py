@@ -87,7 +87,7 @@ class Summary:
 
 # ---------------------------------------------------------------------- generating inputs
 def _record(rng: random.Random, n: int) -> dict:
-    text = " ".join(rng.sample(_SENTENCES, rng.randint(1, 3)))
+    text = " ".join(rng.sample(_SENTENCES, rng.randint(1, 2)))
     return {"id": f"r{n}-{rng.randint(0, 999)}", "text": text, "title": "Talks", "published": "2024-05-0"
             + str(rng.randint(1, 9)), "url": f"https://example.org/{n}"}
 
@@ -144,7 +144,7 @@ def _binary(rng: random.Random) -> bytes:
 
 
 def _truncated_gzip(rng: random.Random, n: int) -> bytes:
-    payload = gzip.compress(_good_jsonl(rng, n) * rng.randint(1, 50))
+    payload = gzip.compress(_good_jsonl(rng, n) * rng.randint(1, 3))
     return payload[: rng.randint(0, len(payload))]
 
 
@@ -210,7 +210,7 @@ def _odd_name(rng: random.Random, n: int) -> str:
 
 
 def _plain_text(rng: random.Random) -> bytes:
-    text = "\n\n".join(rng.sample(_SENTENCES, rng.randint(1, 4))).encode()
+    text = "\n\n".join(rng.sample(_SENTENCES, rng.randint(1, 2))).encode()
     return _mutate(rng, text, rng.randint(0, 4))
 
 
@@ -234,19 +234,19 @@ def _bad_feed(rng: random.Random) -> bytes:
     return _mutate(rng, rng.choice(shapes).encode(), rng.randint(0, 3))
 
 
-_KINDS = [  # (kind, weight, file-name suffixes, generator)
-    ("jsonl_mutated", 30, [".jsonl", ".json", "", ".ndjson"], lambda r, n: _mutate(r, _good_jsonl(r, n), r.randint(1, 4))),
-    ("nested_json", 5, [".jsonl", ".json", ""], lambda r, n: _nested(r)),
-    ("surrogates", 8, [".jsonl", ".json"], _surrogates),
-    ("binary", 7, _SUFFIXES, lambda r, n: _binary(r)),
-    ("truncated_gzip", 5, [".jsonl.gz", ".txt.gz", ".gz", ""], _truncated_gzip),
-    ("gzip_bomb", 0.4, [".txt.gz", ".jsonl.gz", ".html.gz", ""], lambda r, n: _bomb(r)),
-    ("bad_html", 9, [".html", ".htm", ""], lambda r, n: _bad_html(r)),
-    ("huge_line", 0.3, [".jsonl"], lambda r, n: _huge_line(r)),
-    ("encodings", 9, [".txt", ".html", ".jsonl", ""], lambda r, n: _encoded(r)),
-    ("empty", 4, _SUFFIXES, lambda r, n: _empty(r)),
-    ("odd_name", 5, None, lambda r, n: _good_jsonl(r, n)),
-    ("plain_text", 10, [".txt", ".md", ""], lambda r, n: _plain_text(r)),
+_KINDS = [  # (kind, weight, file-name suffixes, generator); most are refused before the parse, which keeps a run cheap
+    ("jsonl_mutated", 30, [".jsonl", ".json", "", ".ndjson"], lambda r, n: _mutate(r, _good_jsonl(r, n), r.randint(2, 8))),
+    ("nested_json", 8, [".jsonl", ".json", ""], lambda r, n: _nested(r)),
+    ("surrogates", 6, [".jsonl", ".json"], _surrogates),
+    ("binary", 10, _SUFFIXES, lambda r, n: _binary(r)),
+    ("truncated_gzip", 6, [".jsonl.gz", ".txt.gz", ".gz", ""], _truncated_gzip),
+    ("gzip_bomb", 0.3, [".txt.gz", ".jsonl.gz", ".html.gz", ""], lambda r, n: _bomb(r)),
+    ("bad_html", 6, [".html", ".htm", ""], lambda r, n: _bad_html(r)),
+    ("huge_line", 0.2, [".jsonl"], lambda r, n: _huge_line(r)),
+    ("encodings", 7, [".txt", ".html", ".jsonl", ""], lambda r, n: _encoded(r)),
+    ("empty", 7, _SUFFIXES, lambda r, n: _empty(r)),
+    ("odd_name", 4, None, lambda r, n: _good_jsonl(r, n)),
+    ("plain_text", 5, [".txt", ".md", ""], lambda r, n: _plain_text(r)),
     ("bad_warc", 3, [".warc", ".warc.gz", ""], lambda r, n: _bad_warc(r)),
     ("bad_feed", 3, [".xml", ".rss", ".atom"], lambda r, n: _bad_feed(r)),
 ]
@@ -367,7 +367,7 @@ def cli_runs(paths: list[Path], workdir: Path, summary: Summary, per_run: int = 
 
 
 def fuzz(n: int, seed: int = 0, cli: bool = True, hang_seconds: float = HANG_SECONDS,
-         extractor=None, chunk: int = 500) -> tuple[Summary, float]:
+         extractor=None, chunk: int = 500, progress: bool = False) -> tuple[Summary, float]:
     """Run ``n`` generated inputs; returns the summary and the seconds taken."""
     import logging
 
@@ -398,6 +398,8 @@ def fuzz(n: int, seed: int = 0, cli: bool = True, hang_seconds: float = HANG_SEC
                 else:
                     _remove(folder)
                 done += take
+                if progress:
+                    print(f"  {summary.line(time.monotonic() - started)}", file=sys.stderr, flush=True)
     return summary, time.monotonic() - started
 
 
@@ -413,7 +415,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-cli", action="store_true", help="skip the real CLI runs")
     args = ap.parse_args(argv)
-    summary, seconds = fuzz(args.n, args.seed, cli=not args.no_cli)
+    summary, seconds = fuzz(args.n, args.seed, cli=not args.no_cli, progress=True)
     for title, items in (("crashes", summary.crashes), ("hangs", summary.hangs), ("lost", summary.lost)):
         for item in items[:20]:
             print(f"{title}: {item}")

@@ -222,3 +222,11 @@ def test_json_lines_of_any_values_give_one_record_each(records):
     assert len(docs) == len(lines)
     for doc in docs:
         json.dumps(doc.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+def test_a_garbled_date_is_no_date_and_written_dates_still_read():
+    from communique.ingest.dates import normalize_day
+
+    assert normalize_day("2024-05-0\xff3") is None          # dateparser alone guesses a day of its own
+    assert normalize_day('{"a": 1} 12') is None
+    assert normalize_day("3 марта 2021") == "2021-03-03" and normalize_day("5 mars 2024") == "2024-03-05"

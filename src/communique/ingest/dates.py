@@ -12,6 +12,9 @@ from email.utils import parsedate_to_datetime
 from typing import Any, Optional
 
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+#: Languages a written date in metadata is tried in. Why a list: left to detect the language itself,
+#: dateparser tries every locale it knows, about 9 s for one garbled date string.
+_WRITTEN_DATE_LANGUAGES = ("en", "fr", "de", "es", "ru", "pt", "it")
 
 
 def normalize_day(value: Any) -> Optional[str]:
@@ -37,5 +40,8 @@ def normalize_day(value: Any) -> Optional[str]:
         return None
     import dateparser
 
-    parsed = dateparser.parse(text, settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
-    return parsed.date().isoformat() if parsed else None
+    parsed = dateparser.parse(text, languages=list(_WRITTEN_DATE_LANGUAGES),
+                              settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
+    if parsed is None or str(parsed.year) not in text:     # a year read from nothing is a guess, not a date
+        return None
+    return parsed.date().isoformat()

@@ -87,6 +87,8 @@ def decode_document(data: bytes, declared: Optional[str] = None) -> tuple[str, d
             return data.decode(declared), _decision(declared, 1.0, 0)
         except (LookupError, UnicodeDecodeError):
             pass
+    if _high_bytes(data) < 8:         # a few accents in English text: nothing to guess from, cp1252 reads them
+        return _decoded(data, "cp1252", 0.5)
     guess, confidence = _guess(data)
     if guess:
         try:
@@ -94,6 +96,29 @@ def decode_document(data: bytes, declared: Optional[str] = None) -> tuple[str, d
         except (LookupError, UnicodeDecodeError):
             pass
     return _decoded(data, "cp1252", 0.0)
+
+
+def _high_bytes(data: bytes) -> int:
+    return len(data) - len(data.translate(None, bytes(range(0x80, 0x100))))
+
+
+def decode_fragment(data: bytes, hint: Optional[str] = None) -> tuple[str, dict]:
+    """A piece of a stream (one JSON line) that is not valid UTF-8: ``(text, decision)``, never raising.
+
+    Cheaper than :func:`decode_document` because a stream has many pieces: mostly-UTF-8 keeps
+    UTF-8; else the stream's earlier decision (``hint``) is reused; else a few stray bytes are read
+    as cp1252, and only a piece with real legacy text asks charset-normalizer.
+    """
+    text, bad, good = _utf8_with_replacement(data)
+    if good >= bad and bad <= max(1, len(data) // 100):
+        return text, _decision("utf-8", round(good / (good + bad), 3), bad)
+    name, confidence = hint, 0.9
+    if name is None:
+        name, confidence = _guess(data) if _high_bytes(data) >= 8 else ("cp1252", 0.5)
+    try:
+        return _decoded(data, name or "cp1252", confidence)
+    except LookupError:
+        return _decoded(data, "cp1252", 0.5)
 
 
 def _decision(name: str, confidence: float, replaced: int) -> dict:
@@ -116,8 +141,7 @@ def _utf8_with_replacement(data: bytes) -> tuple[str, int, int]:
     """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    high_bytes = len(data) - len(data.translate(None, bytes(range(0x80, 0x100))))
-    non_ascii_chars = len(text) - (len(data) - high_bytes)
+    non_ascii_chars = len(text) - (len(data) - _high_bytes(data))
     return text, bad, max(0, non_ascii_chars - bad)
 
 

@@ -224,9 +224,10 @@ def _stream_json_lines(path: Path, stem: str, published: Optional[str]) -> Itera
 
 def _decoded_lines(fh: BinaryIO, stem: str, source: Optional[str]) -> Iterator:
     """Lines as text (UTF-8, bad bytes replaced); an overlong line or a broken stream as an error document."""
-    from communique.ingest.decode import decode_document
+    from communique.ingest.decode import decode_fragment
 
     n = 0
+    legacy: Optional[str] = None        # the stream's legacy encoding, once one line needed a guess
     try:
         for raw in bounded_lines(fh):
             n += 1
@@ -241,10 +242,9 @@ def _decoded_lines(fh: BinaryIO, stem: str, source: Optional[str]) -> Iterator:
             try:
                 yield raw.decode("utf-8")
             except UnicodeDecodeError:
-                try:
-                    text, info = decode_document(raw)
-                except NotText:
-                    text, info = raw.decode("utf-8", errors="replace"), None
+                text, info = decode_fragment(raw, legacy)
+                if info["name"] != "utf-8":
+                    legacy = info["name"]
                 yield _Decoded(text, info)
     except DECOMPRESS_ERRORS as exc:
         yield error_document(f"{stem}:{n + 1}", f"the input breaks off after line {n}: {exc}", source)
