@@ -144,14 +144,14 @@ def _binary(rng: random.Random) -> bytes:
 
 
 def _truncated_gzip(rng: random.Random, n: int) -> bytes:
-    payload = gzip.compress(_good_jsonl(rng, n) * rng.randint(1, 3))
+    payload = gzip.compress(_good_jsonl(rng, n) * rng.randint(1, 3), mtime=0)
     return payload[: rng.randint(0, len(payload))]
 
 
 def _bomb(rng: random.Random) -> bytes:
     size = rng.choice([1, 8, 49, 51, 60]) * 1024 * 1024
     if size not in _BOMB_CACHE:
-        _BOMB_CACHE[size] = gzip.compress(b"\0" * size if size % 2 else b"A" * size, compresslevel=9)
+        _BOMB_CACHE[size] = gzip.compress(b"\0" * size if size % 2 else b"A" * size, compresslevel=9, mtime=0)
     return _BOMB_CACHE[size]
 
 
