@@ -78,6 +78,7 @@ def fresh_copy(rec: dict, n: int, per_day: int) -> Document:
     day = START + timedelta(days=n // per_day)
     base = date.fromisoformat((rec.get("published") or "2020-01-01")[:10])
     copy = _shift_dates(json.loads(json.dumps(rec)), (day - base).days)
+    copy["published"] = day.isoformat()
     words = rec["text"].split(" ")
     copy["text"] = " ".join(w + f"-c{n}" if i % 3 == 0 else w for i, w in enumerate(words))
     copy["id"] = f"{rec['id']}-copy{n}"

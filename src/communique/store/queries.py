@@ -372,21 +372,31 @@ def _count_countries(db, f: EventFilter, cap: Optional[int] = None) -> int:
     return total
 
 
+#: Mentions a listing carries per event (the first reports); ``event(id)`` and exports carry all of them.
+LISTING_MENTIONS = 25
+
+
 def events(db, f: EventFilter, limit, offset) -> list[dict]:
-    return events_by_rowid(db, event_rowids(db, f, limit, offset))
+    return events_by_rowid(db, event_rowids(db, f, limit, offset), LISTING_MENTIONS)
 
 
-def events_by_rowid(db, ids: list[int]) -> list[dict]:
-    """Full event dicts (with mentions) for these rowids, in the given order."""
+def events_by_rowid(db, ids: list[int], max_mentions: Optional[int] = None) -> list[dict]:
+    """Full event dicts (with mentions, the first ``max_mentions`` of each when given) for these rowids,
+    in the given order. An event told a thousand times must not make a page of fifty load them all."""
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     rows = _rows(db, f"SELECT {_EVENT_COLS} FROM events e LEFT JOIN actors sa ON sa.rowid = e.source_actor "
                      f"LEFT JOIN actors ta ON ta.rowid = e.target_actor WHERE e.rowid IN ({marks})", ids)
+    select = ("SELECT m.event, m.event_id, m.evidence, d.id, d.url, d.outlet, d.published FROM mentions m "
+              "JOIN documents d ON d.rowid = m.doc WHERE ")
+    if max_mentions is None:
+        found = db.execute(select + f"m.event IN ({marks}) ORDER BY m.rowid", ids).fetchall()
+    else:                                       # one short index range per event
+        found = [row for i in ids for row in db.execute(select + "m.event = ? ORDER BY m.rowid LIMIT ?",
+                                                        (i, int(max_mentions)))]
     mentions: dict[int, list] = {}
-    for event, event_id, evidence, doc_id, url, outlet, published in db.execute(
-            f"SELECT m.event, m.event_id, m.evidence, d.id, d.url, d.outlet, d.published FROM mentions m "
-            f"JOIN documents d ON d.rowid = m.doc WHERE m.event IN ({marks}) ORDER BY m.rowid", ids):
+    for event, event_id, evidence, doc_id, url, outlet, published in found:
         mentions.setdefault(event, []).append({
             "doc_id": doc_id, "event_id": event_id, "evidence": json.loads(evidence),
             "url": url, "outlet": outlet, "published": published})
@@ -423,4 +433,4 @@ def timeline(db, a, b, limit) -> list[dict]:
     ids = [r[0] for r in db.execute(
         "SELECT event FROM event_dyads WHERE a = ? AND b = ? ORDER BY sort_date, event LIMIT ?",
         (min(a, b), max(a, b), int(limit)))]
-    return events_by_rowid(db, ids)
+    return events_by_rowid(db, ids, LISTING_MENTIONS)

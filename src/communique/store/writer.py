@@ -287,7 +287,9 @@ class Writer:
         actor_rows = {"source": flat["source"].pop("row"), "target": flat["target"].pop("row")}
         sort_date = flat["date_start"] or doc.published or _now()[:10]
         target_row = None
-        for row in self._coreference_candidates(ev.type, flat, actor_rows, sort_date):
+        # an event with neither a date nor a publication day cannot be placed in time: it merges with nothing
+        placed = bool(flat["date_start"] or doc.published)
+        for row in self._coreference_candidates(ev.type, flat, actor_rows, sort_date) if placed else ():
             if events_compatible(flat, _flat_row(row)):
                 target_row = row
                 break
@@ -316,7 +318,8 @@ class Writer:
              ev.trigger))
         self._refresh_counts(event_row)
         self._index_event(event_row)
-        self._link_plans(event_row, ev.type, flat, actor_rows, sort_date)
+        if placed:
+            self._link_plans(event_row, ev.type, flat, actor_rows, sort_date)
         return cur.rowcount
 
     _CANDIDATE_COLS = (
