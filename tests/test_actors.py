@@ -95,3 +95,13 @@ def test_names_the_tagger_calls_places_become_people_with_a_title_or_apposition(
     people = {a.name: a for d in (doc, doc2) for a in d.actors if a.kind == "person"}
     assert "Anika Vorster" in people and people["Anika Vorster"].country == "CAN"
     assert any("Lolohea" in n for n in people)
+
+
+def test_name_particles_keep_the_name_whole(extractor):
+    text = ("Commission chief Greta van der Molen spoke first. Later Judge Pieter de la Rey "
+            "and Ursula von der Leyen answered questions.")
+    doc = extractor.process(Document(id="v1", raw_text=text, published="2021-05-01"))
+    names = {a.name for a in doc.actors if a.kind == "person"}
+    assert names, "no people"
+    assert "Ursula von der Leyen" in names
+    assert not any(n.endswith((" von der", " van der", " de la")) for n in names)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.tokens import Span
+
 from communique.actors.lexicon import lexicon
 from communique.geo import gazetteer
 
@@ -103,11 +105,25 @@ def _kb_org(text: str):
     return knowledge_base().org(text)
 
 
+#: lower-case name particles: a PERSON entity ending in one runs on into the capitalised rest ("von der Leyen")
+_PARTICLES = {"von", "van", "der", "den", "de", "la", "del", "da", "dos", "bin", "ibn", "al", "el", "le", "ter"}
+
+
+def _with_particle_tail(sdoc, ent):
+    """"Ursula von der" + "Leyen": the tagger stops after a particle; the name goes on to the next capital."""
+    if ent.label_ != "PERSON" or ent[-1].lower_ not in _PARTICLES or not ent[-1].is_lower:
+        return ent
+    e = ent.end
+    while e < len(sdoc) and e - ent.end < 2 and sdoc[e].is_title and sdoc[e].pos_ in ("PROPN", "NOUN", "X"):
+        e += 1
+    return Span(sdoc, ent.start, e, label=ent.label_) if e > ent.end else ent
+
+
 def _with_hyphenated_tail(sdoc, ent):
     """"Guinea" tagged in "Guinea-Bissau": the entity runs on when the hyphenated whole is a country."""
     e = ent.end
     if e + 1 < len(sdoc) and sdoc[e].text == "-" and not sdoc[e - 1].whitespace_ and not sdoc[e].whitespace_:
-        whole = sdoc[ent.start:e + 2]
+        whole = Span(sdoc, ent.start, e + 2, label=ent.label_)
         if gazetteer().country(whole.text):
             return whole
     return ent
@@ -174,10 +190,12 @@ def _make(seg, label, possessive=False) -> Cand:
 def entity_candidates(sdoc) -> list[Cand]:
     """Cleaned candidates from spaCy's entities, in text order."""
     out: list[Cand] = []
+    reach = 0               # end token of the last (possibly extended) entity
     for ent in sdoc.ents:
-        if ent.label_ not in WANTED:
+        if ent.label_ not in WANTED or ent.start < reach:
             continue
-        ent = _with_hyphenated_tail(sdoc, ent)
+        ent = _with_particle_tail(sdoc, _with_hyphenated_tail(sdoc, ent))
+        reach = ent.end
         for seg in _segments(ent):
             seg, possessive = _trim(seg)
             if not seg:
