@@ -230,3 +230,13 @@ def test_a_garbled_date_is_no_date_and_written_dates_still_read():
     assert normalize_day("2024-05-0\xff3") is None          # dateparser alone guesses a day of its own
     assert normalize_day('{"a": 1} 12') is None
     assert normalize_day("3 марта 2021") == "2021-03-03" and normalize_day("5 mars 2024") == "2024-03-05"
+
+
+def test_ingest_extracted_survives_deep_json_surrogates_and_odd_records(tmp_path):
+    lines = ['{"id": "a\\ud800", "text": "Prime Minister Anna Holt arrived in Oslo \\udc00 for a visit.", '
+             '"actors": [], "events": [], "quotes": []}', "[" * 100_000, "[1, 2]"]
+    (tmp_path / "ext.jsonl").write_bytes("\n".join(lines).encode() + b"\n\xff\xfe{}\n")
+    r = subprocess.run(["communique", "ingest", "--extracted", str(tmp_path / "ext.jsonl"), "--db",
+                        str(tmp_path / "e.db"), "-q"], capture_output=True, text=True)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert "1 added" in r.stderr and "3 errors" in r.stderr, r.stderr

@@ -63,24 +63,29 @@ def _open(db: str, readonly: bool = True):
 # ---------------------------------------------------------------------- ingest
 def _read_extracted(paths: List[str]) -> Iterator:
     """Documents from JSON Lines written by ``communique extract`` (no re-extraction)."""
+    from communique.ingest.records import parse_json
+    from communique.ingest.sanitize import scrub_document
     from communique.model import Document, error_document
 
     for p in paths:
-        fh = sys.stdin if p == "-" else open(p, encoding="utf-8")
+        fh = sys.stdin if p == "-" else open(p, encoding="utf-8", errors="replace")
         with fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield error_document(f"{Path(p).stem}:{n}", f"broken JSON line: {exc}", p)
+                rec, problem = parse_json(line)     # never raises, however deep the nesting
+                if problem or not isinstance(rec, dict):
+                    yield error_document(f"{Path(p).stem}:{n}", f"broken JSON line: {problem or 'not an object'}", p)
                     continue
                 if rec.get("error"):
-                    yield error_document(str(rec.get("id") or f"{Path(p).stem}:{n}"), rec["error"], p)
+                    doc_id = str(rec.get("id") or f"{Path(p).stem}:{n}")
+                    yield scrub_document(error_document(doc_id, str(rec["error"]), p))
                     continue
                 rec.pop("schema", None)
-                yield Document.from_dict(rec)
+                try:
+                    yield scrub_document(Document.from_dict(rec))
+                except (TypeError, ValueError, AttributeError) as exc:
+                    yield error_document(f"{Path(p).stem}:{n}", f"not a communique record: {exc}", p)
 
 
 @_store_errors
