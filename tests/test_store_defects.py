@@ -204,12 +204,18 @@ def test_search_with_a_repeated_common_word_does_bounded_work(tmp_path):
 def test_search_command_does_not_import_datasketch(tmp_path):
     with Store(tmp_path / "c.db") as s:
         s.ingest([plain_doc("d3", UNRELATED)])
+    db = str(tmp_path / "c.db")
     code = ("import sys; from communique.cli import main; sys.argv=['communique','search','krone','--db',"
-            f"{str(tmp_path / 'c.db')!r},'--format','jsonl']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('datasketch' in sys.modules, 'numpy' in sys.modules, file=sys.stderr)")
+            f"{db!r},'--format','jsonl']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('datasketch' in sys.modules, file=sys.stderr)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert '"id": "d3"' in run.stdout
-    assert run.stderr.strip().splitlines()[-1] == "False False"
+    assert run.stderr.strip().splitlines()[-1] == "False"
+    # the store's read path itself needs neither the near-duplicate library nor numpy
+    code = (f"import sys; from communique.store import Store; hits = Store({db!r}, readonly=True).search('krone'); "
+            "print(len(hits), 'datasketch' in sys.modules, 'numpy' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.stdout.split() == ["1", "False", "False"], run.stderr
 
 
 def _person(aid, name, country, kb_id=None, role=None, text=""):
