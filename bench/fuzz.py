@@ -235,7 +235,8 @@ def _bad_feed(rng: random.Random) -> bytes:
 
 
 _KINDS = [  # (kind, weight, file-name suffixes, generator); most are refused before the parse, which keeps a run cheap
-    ("jsonl_mutated", 30, [".jsonl", ".json", "", ".ndjson"], lambda r, n: _mutate(r, _good_jsonl(r, n), r.randint(2, 8))),
+    ("jsonl_mutated", 30, [".jsonl", ".json", "", ".ndjson"],
+     lambda r, n: _mutate(r, _good_jsonl(r, n), r.randint(2, 8))),
     ("nested_json", 8, [".jsonl", ".json", ""], lambda r, n: _nested(r)),
     ("surrogates", 6, [".jsonl", ".json"], _surrogates),
     ("binary", 10, _SUFFIXES, lambda r, n: _binary(r)),

@@ -59,7 +59,7 @@ def test_an_undecodable_file_name_gives_a_writable_id(tmp_path):
 def test_cli_extract_and_ingest_survive_deep_json_and_surrogates(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text(GOOD + "\n" + "[" * 100_000 + "\n"
-                    + '{"id": "s\\ud800", "text": "Prime Minister Anna Holt arrived in Oslo \\udc00 for a two-day visit."}\n')
+                    + '{"id": "s\\ud800", "text": "Prime Minister Anna Holt arrived in Oslo \\udc00 for a visit."}\n')
     out = tmp_path / "out.jsonl"
     r = subprocess.run(["communique", "extract", str(feed), "-o", str(out), "-q"], capture_output=True, text=True)
     assert r.returncode == 1, r.stderr                     # one error record: exit 1, output written

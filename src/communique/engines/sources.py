@@ -58,8 +58,12 @@ def needs_network(arg: str) -> bool:
 
 
 # ----------------------------------------------------------------------
-def read_sources(args: Iterable[str], published: Optional[str] = None, fetcher=None) -> Iterator[Document]:
-    """Documents of every argument, in argument order, ids made unique over the whole run."""
+def read_sources(args: Iterable[str], published: Optional[str] = None, fetcher=None,
+                 notes: Optional[list[str]] = None) -> Iterator[Document]:
+    """Documents of every argument, in argument order, ids made unique over the whole run.
+
+    ``notes`` (a list) receives a line for each batch of files a folder holds but that were not read
+    (README, LICENSE, unknown types), for the run's summary."""
     from communique.ingest import read_paths
     from communique.ingest.dates import normalize_day
 
@@ -78,7 +82,7 @@ def read_sources(args: Iterable[str], published: Optional[str] = None, fetcher=N
             elif is_parquet(arg) or _scheme(arg) not in (None, "file"):
                 docs = (d for shard in expand_shards([arg]) for d in read_shard(shard, published))
             else:
-                docs = read_paths([arg], published)
+                docs = read_paths([arg], published, notes=notes)
             for doc in docs:
                 make_unique(doc, seen)
                 yield doc
