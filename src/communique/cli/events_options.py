@@ -38,4 +38,5 @@ def min_confidence_option():
 
 
 def plover_rules_option():
-    return typer.Option(False, "--plover-rules/--no-plover-rules", help="Also run the older PLOVER trigger rules.")
+    return typer.Option(True, "--plover-rules/--no-plover-rules",
+                        help="Run the PLOVER trigger rules too (in combined mode checked by the trained coder).")

@@ -26,12 +26,16 @@ def type_codes() -> dict[str, tuple[str, str]]:
     return type_table()
 
 
-def model_events(ctx, coder, rule_events: list[Event], timexes, diplomatic: bool = True,
-                 plover: bool = True, min_diplomatic: float = 0.0) -> list[Event]:
+def model_events(ctx, coder, rule_events: list[Event], timexes, min_diplomatic: float = 0.0,
+                 min_plover: float = 0.0, plover_only_where_silent: bool = False) -> list[Event]:
+    """The coder's events at or above the given confidences, minus what the rule events already code.
+
+    With ``plover_only_where_silent`` a PLOVER event is added only in a sentence the rules coded nothing in."""
     from communique.events.learned import pair_predictions
     from communique.train.examples import actor_spans
 
     taken = {(s.start, FAMILY.get(e.type, e.type)) for e in rule_events for s in e.evidence}
+    coded_sents = {s.start for e in rule_events for s in e.evidence}
     taken_sides = {(s.start, FAMILY.get(e.type, e.type), e.source.country, e.target.country)
                    for e in rule_events for s in e.evidence if e.source and e.target}
     out = []
@@ -39,7 +43,9 @@ def model_events(ctx, coder, rule_events: list[Event], timexes, diplomatic: bool
                              skip_sentence=lambda s: s.text.rstrip(" \"”’'").endswith("?"))
     for label, p, status, src, tgt, sent in preds:
         is_dip = label in DIPLOMATIC_TYPES
-        if (is_dip and (not diplomatic or p < min_diplomatic)) or (not is_dip and not plover):
+        if p < (min_diplomatic if is_dip else min_plover):
+            continue
+        if not is_dip and plover_only_where_silent and sent.start_char in coded_sents:
             continue
         source = _side(ctx, src) if src is not None else None
         target = _side(ctx, tgt) if tgt is not None else None
@@ -137,3 +143,30 @@ def dateline_place(text: str) -> Optional[Location]:
     if place is None:
         return None
     return Location(place.name, place.country, place.lat, place.lon, basis="dateline")
+
+
+def rescore_rule_events(ctx, coder, events: list[Event], floor: float) -> list[Event]:
+    """PLOVER rule events checked by the coder's sentence-level view: confidence becomes the mean of the rule's
+    and the coder's, and an event the coder all but rules out for its sentence (score below ``floor``) goes."""
+    if not coder.has_sentence or not events:
+        return events
+    from communique.events.pairs import sentence_mentions, sentence_view
+    from communique.train.examples import actor_spans
+
+    spans = actor_spans(ctx.doc)
+    sents = {s.start_char: s for s in ctx.sdoc.sents}
+    wanted = sorted({e.evidence[0].start for e in events if e.evidence and e.evidence[0].start in sents})
+    scores = dict(zip(wanted, coder.type_scores(
+        [sentence_view(sents[k], sentence_mentions(sents[k], spans)) for k in wanted], level="sentence")))
+    out = []
+    for ev in events:
+        s = scores.get(ev.evidence[0].start if ev.evidence else -1)
+        if s is None or ev.type not in s:
+            out.append(ev)
+            continue
+        if s[ev.type] < floor:
+            continue
+        ev.confidence = round((ev.confidence + coder.calibrated(s[ev.type], "sentence")) / 2, 3)
+        ev.attributes["coded_by"] = "rules+model"
+        out.append(ev)
+    return out

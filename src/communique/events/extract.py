@@ -35,14 +35,22 @@ def extract_events(doc: Document, sdoc, options: Optional[EventOptions] = None) 
     events: list[Event] = []
     if options.mode in ("rules", "combined"):
         events = _rule_events(ctx, timexes)
-        if options.plover_rules:
-            events += _plover_events(doc, sdoc, events)
     coder = options.coder()
+    if options.mode in ("rules", "combined") and options.plover_rules:
+        extra = _plover_events(doc, sdoc, events)
+        if coder is not None and options.mode == "combined" and options.rule_floor is not None:
+            from communique.events.coded import rescore_rule_events
+
+            extra = rescore_rule_events(ctx, coder, extra, options.rule_floor)
+        events += extra
     if coder is not None and options.mode in ("model", "combined"):
         from communique.events.coded import model_events
 
-        events += model_events(ctx, coder, events, timexes, diplomatic=True, plover=True,
-                               min_diplomatic=options.min_model_diplomatic if options.mode == "combined" else 0.0)
+        combined = options.mode == "combined"
+        events += model_events(ctx, coder, events, timexes,
+                               min_diplomatic=options.min_model_diplomatic if combined else 0.0,
+                               min_plover=options.min_model_plover if combined else 0.0,
+                               plover_only_where_silent=combined)
     _place_from_dateline(doc, events)
     events = [e for e in events if e.confidence >= options.min_confidence]
     for n, ev in enumerate(events, 1):

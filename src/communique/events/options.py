@@ -15,16 +15,20 @@ ENV = {"mode": "COMMUNIQUE_EVENT_MODE", "event_model": "COMMUNIQUE_EVENT_MODEL",
 class EventOptions:
     """``mode``: "combined" (rules for diplomatic engagements, the model for what they miss and for the PLOVER
     types), "rules" or "model". ``event_model``: a folder made by ``communique train`` (default: the bundled
-    model). ``min_confidence``: events below it are dropped. ``plover_rules``: also run the older PLOVER
-    trigger rules (off by default: on hand-judged samples they were mostly wrong about the sides).
-    ``min_model_diplomatic``: in combined mode the model adds a diplomatic event the rules missed only at
-    this confidence or above."""
+    model). ``min_confidence``: events below it are dropped. ``plover_rules``: also run the PLOVER trigger
+    rules. ``rule_floor``: when set, in combined mode the coder's sentence-level score checks each PLOVER rule
+    event (below the floor it is dropped; above, the confidence is the mean of both); off by default, since on
+    real sentences the coder is less sure than the rules are right. In combined mode the model adds a
+    diplomatic event the rules missed at ``min_model_diplomatic`` or above, and a PLOVER event in a sentence
+    where the rules found nothing at ``min_model_plover`` or above."""
 
     mode: str = "combined"
     event_model: Optional[str] = None
     min_confidence: float = 0.0
-    plover_rules: bool = False
-    min_model_diplomatic: float = 0.8
+    plover_rules: bool = True
+    min_model_diplomatic: float = 0.9
+    min_model_plover: float = 0.8
+    rule_floor: Optional[float] = None
 
     def __post_init__(self):
         if self.mode not in MODES:
