@@ -105,3 +105,15 @@ def test_name_particles_keep_the_name_whole(extractor):
     assert names, "no people"
     assert "Ursula von der Leyen" in names
     assert not any(n.endswith((" von der", " van der", " de la")) for n in names)
+
+
+def test_entities_split_at_commas_and_inner_possessives(extractor):
+    text = "A deputy at the Ministry of Ports and Canals, Rafiq Osmani, defended the plan."
+    doc = extractor.process(Document(id="s1", raw_text=text, published="2024-01-01"))
+    kinds = {a.name: a.kind for a in doc.actors}
+    assert kinds.get("Rafiq Osmani") == "person"
+    assert kinds.get("Ministry of Ports and Canals") == "organization"
+    text = "Elena Varga teaches there. Harvard’s Varga said the gap was closing."
+    doc = extractor.process(Document(id="s2", raw_text=text, published="2024-01-01"))
+    people = [a for a in doc.actors if a.kind == "person"]
+    assert len(people) == 1 and people[0].name == "Elena Varga"

@@ -130,12 +130,17 @@ def _with_hyphenated_tail(sdoc, ent):
 
 
 def _segments(ent):
-    """Split an entity at line breaks and trim leading non-name words and trailing possessives."""
+    """Split an entity at line breaks, commas ("Ministry of Culture, Zia Haqmal") and an inner possessive
+    ("Cornell's Casanova"); trimming later drops leading non-name words and trailing possessives."""
     seg = []
-    for tok in ent:
-        if "\n" in tok.text or tok.is_space:
+    for k, tok in enumerate(ent):
+        if "\n" in tok.text or tok.is_space or tok.text == ",":
             if seg:
                 yield seg
+            seg = []
+        elif tok.text in ("'s", "’s") and 0 < k < len(ent) - 1:
+            seg.append(tok)
+            yield seg
             seg = []
         else:
             seg.append(tok)
