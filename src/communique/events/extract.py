@@ -42,6 +42,8 @@ def extract_events(doc: Document, sdoc, options: Optional[EventOptions] = None) 
             from communique.events.coded import rescore_rule_events
 
             extra = rescore_rule_events(ctx, coder, extra, options.rule_floor)
+        for ev in extra:
+            ev.attributes.setdefault("coded_by", "rules")
         events += extra
     if coder is not None and options.mode in ("model", "combined"):
         from communique.events.coded import model_events
