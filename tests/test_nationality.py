@@ -134,3 +134,15 @@ def test_kb_names_the_tagger_missed(extractor):
 def test_a_pair_shares_its_apposed_origin(extractor):
     people = _people(extractor, "Amirov and Omarov, both from Azerbaijan, deny the charges.", "2024-02-01")
     assert people["Omarov"].country == "AZE"
+
+
+def test_known_in_is_not_based_in(extractor):
+    text = "A star of the platform is a Polish internet celebrity, Marek Zielny, known in Brazil as Zeca."
+    assert _people(extractor, text, "2024-01-01")["Marek Zielny"].country == "POL"
+    text = "Asel Nurova, a nurse living in Lagos, said the clinic was full."
+    assert _people(extractor, text, "2024-01-01")["Asel Nurova"].country == "NGA"
+
+
+def test_a_copular_relative_clause_gives_nationality(extractor):
+    text = "The court heard from Ilgar Safarov, who is Azerbaijani, on Tuesday."
+    assert _people(extractor, text, "2024-01-01")["Ilgar Safarov"].country == "AZE"

@@ -181,6 +181,8 @@ def sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: se
                 cl.votes[iso] += W_SENTENCE
 
 
+#: participles that place a person's base: "based in", "living in", "born in"
+_BASE_VERBS = {"base", "headquarter", "station", "live", "reside", "bear", "raise", "settle"}
 #: how far up the parse a country word may climb to reach the person it describes
 _LINK_STEPS = 4
 #: prepositions that say where someone is from or whom they serve, not where they went or whom they met
@@ -197,8 +199,11 @@ def _linked(tok, person: set[int]) -> bool:
         if cur.dep_ in ("ROOT", "conj") and cur.i not in person and cur.pos_ in ("VERB", "AUX"):
             return False
         head = cur.head
-        based = head.dep_ == "acl" and head.tag_ == "VBN"      # "a commentator based in Hong Kong"
-        if head is cur or (head.pos_ in ("VERB", "AUX") and not based):
+        # "a commentator based in Hong Kong", "a nurse living in Lagos" (not "known in China")
+        based = head.dep_ in ("acl", "relcl") and head.lemma_ in _BASE_VERBS
+        # "X, who is Azerbaijani": a copular relative clause describes the person
+        copular = head.dep_ == "relcl" and head.lemma_ == "be" and cur.dep_ in ("attr", "acomp")
+        if head is cur or (head.pos_ in ("VERB", "AUX") and not (based or copular)):
             return False
         if head.pos_ == "ADP" and head.lower_ not in _ORIGIN_PREPS:
             return False
