@@ -146,3 +146,10 @@ def test_known_in_is_not_based_in(extractor):
 def test_a_copular_relative_clause_gives_nationality(extractor):
     text = "The court heard from Ilgar Safarov, who is Azerbaijani, on Tuesday."
     assert _people(extractor, text, "2024-01-01")["Ilgar Safarov"].country == "AZE"
+
+
+def test_a_residence_is_not_a_nationality(extractor):
+    people = _people(extractor, "Police questioned Kenyan-born British resident Amos Otieno on Friday.", "2024-01-01")
+    assert people["Amos Otieno"].country != "GBR"
+    people = _people(extractor, "The panel included Spanish writer and France resident Lucia Ferrer.", "2024-01-01")
+    assert people["Lucia Ferrer"].country == "ESP"

@@ -144,7 +144,9 @@ def _analyse(sdoc, toks) -> RolePhrase:
             topic = is_name and nxt is not None and nxt.lower_ in _TOPIC_UNITS and (nxt.is_title or nxt.is_lower)
             posting = any(t.lower_ in _POSTINGS for t in toks)
             elsewhere = prev in _ALWAYS_ELSEWHERE or (prev in _DESTINATION and posting)
-            if elsewhere or topic:
+            # "U.S. legal permanent resident": where someone lives, not their nationality
+            residence = any(t.lower_ in ("resident", "residents") for t in toks[i + n:i + n + 3])
+            if elsewhere or topic or residence:
                 ph.excluded.update(t.i for t in toks[i:i + n])
             else:
                 ph.country = code      # the last nationality wins: "between Syria and Palestinian leader X"
