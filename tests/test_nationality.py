@@ -153,3 +153,11 @@ def test_a_residence_is_not_a_nationality(extractor):
     assert people["Amos Otieno"].country != "GBR"
     people = _people(extractor, "The panel included Spanish writer and France resident Lucia Ferrer.", "2024-01-01")
     assert people["Lucia Ferrer"].country == "ESP"
+
+
+def test_a_description_joins_the_kb_person_of_its_country(extractor):
+    text = ("Michel Barnier, who led the talks with London, spoke on Monday. Brexit came up again. "
+            "The French politician said the bloc must change.")
+    doc = extractor.process(Document(id="d", raw_text=text, published="2021-05-11"))
+    barnier = next(a for a in doc.actors if a.name == "Michel Barnier")
+    assert any(m.text == "The French politician" for m in barnier.mentions)

@@ -124,6 +124,8 @@ def _link_bare_title(people: list[Cluster], text: str, m: re.Match, article: re.
 
 def _antecedent(people: list[Cluster], offset: int, country: str) -> Optional[Cluster]:
     def strong(cl: Cluster) -> Optional[str]:
+        if cl.kb_id and cl.country:
+            return cl.country           # a KB link is as strong as a role phrase
         role_votes = [c for c, v in cl.votes.items() if v >= W_ROLE]
         return role_votes[0] if role_votes else None
 
