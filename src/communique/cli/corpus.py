@@ -15,7 +15,7 @@ from typing import Iterator, List, Optional
 import typer
 
 from communique.cli.events_options import (event_mode_option, event_model_option, min_confidence_option,
-                                            plover_rules_option)
+                                            plover_rules_option, plover_sides_option)
 
 from communique.kb.index import actors_dict_option, apply_actors_dicts
 from communique.cli.output import progress, published_option
@@ -103,13 +103,14 @@ def ingest(
     event_model: Optional[str] = event_model_option(),
     min_confidence: float = min_confidence_option(),
     plover_rules: bool = plover_rules_option(),
+    plover_sides: str = plover_sides_option(),
 ) -> None:
     """Extract documents and store them; idempotent and safe to rerun after a crash."""
     from communique.cli.events_options import apply_event_options
     from communique.store import Store
 
     apply_actors_dicts(actors_dict)
-    apply_event_options(event_mode, event_model, min_confidence, plover_rules)
+    apply_event_options(event_mode, event_model, min_confidence, plover_rules, plover_sides)
 
     store = Store(db)
     extract = None                  # raw documents → extracted ones; the store skips known inputs before it

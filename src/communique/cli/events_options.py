@@ -7,13 +7,14 @@ from typing import Optional
 import typer
 
 
-def apply_event_options(mode: str, event_model: Optional[str], min_confidence: float, plover_rules: bool) -> None:
+def apply_event_options(mode: str, event_model: Optional[str], min_confidence: float, plover_rules: bool,
+                        plover_sides: str = "strict") -> None:
     """Validate the flags and export them to the environment, which worker processes and Ray actors inherit."""
     from communique.events.options import EventOptions
 
     try:
         options = EventOptions(mode=mode, event_model=event_model, min_confidence=min_confidence,
-                               plover_rules=plover_rules)
+                               plover_rules=plover_rules, plover_sides=plover_sides)
         if event_model:
             options.coder()     # a wrong folder fails here, once, not in every worker
     except (ValueError, FileNotFoundError, OSError) as exc:
@@ -40,3 +41,9 @@ def min_confidence_option():
 def plover_rules_option():
     return typer.Option(True, "--plover-rules/--no-plover-rules",
                         help="Run the PLOVER trigger rules too (in combined mode checked by the trained coder).")
+
+
+def plover_sides_option():
+    return typer.Option("strict", "--plover-sides",
+                        help="strict: a PLOVER rule event needs both sides resolved to actors or countries; "
+                             "source: the source only (an unresolved target is dropped); loose: one political side.")

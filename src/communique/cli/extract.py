@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from communique.cli.events_options import (event_mode_option, event_model_option, min_confidence_option,
-                                            plover_rules_option)
+                                            plover_rules_option, plover_sides_option)
 
 from communique.kb.index import actors_dict_option, apply_actors_dicts
 from communique.cli.output import open_output, progress, published_option
@@ -42,13 +42,14 @@ def extract(
     event_model: Optional[str] = event_model_option(),
     min_confidence: float = min_confidence_option(),
     plover_rules: bool = plover_rules_option(),
+    plover_sides: str = plover_sides_option(),
     actors_dict: List[str] = actors_dict_option(),
 ) -> None:
     """Extract clean text, actors, events and quotes from news pages."""
     from communique.cli.events_options import apply_event_options
 
     apply_actors_dicts(actors_dict)
-    apply_event_options(event_mode, event_model, min_confidence, plover_rules)
+    apply_event_options(event_mode, event_model, min_confidence, plover_rules, plover_sides)
     if engine is Engine.ray:
         _extract_on_ray(paths, output, output_dir, published, model, workers, quiet)
         return

@@ -37,7 +37,7 @@ def extract_events(doc: Document, sdoc, options: Optional[EventOptions] = None) 
         events = _rule_events(ctx, timexes)
     coder = options.coder()
     if options.mode in ("rules", "combined") and options.plover_rules:
-        extra = _plover_events(doc, sdoc, events)
+        extra = _plover_events(doc, sdoc, events, sides=options.plover_sides)
         if coder is not None and options.mode == "combined" and options.rule_floor is not None:
             from communique.events.coded import rescore_rule_events
 
@@ -96,7 +96,7 @@ def _place_from_dateline(doc: Document, events: list[Event]) -> None:
             ev.location = Location(place.name, place.country, place.lat, place.lon, basis="dateline")
 
 
-def _plover_events(doc: Document, sdoc, diplomatic: list[Event]) -> list[Event]:
+def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "strict") -> list[Event]:
     """PLOVER breadth events, minus those a diplomatic event already codes and those with no political actor."""
     from communique.events.plover import extract_plover_events
 
@@ -118,8 +118,19 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event]) -> list[Event]:
             continue      # "will hold a meeting with X": the planned MEET already stands for the AGREE
         if not _political(e.source, names) and not _political(e.target, names):
             continue      # "researchers warn that diabetes ...": no state or organised actor, no political event
+        if sides != "loose" and not _coded(e.source):
+            continue      # "the attack", "a blast" as a source: not an actor
+        if sides != "loose" and not _coded(e.target):
+            if sides == "strict":
+                continue
+            e.target = None   # "source": an unresolved target ("the sanctions") is dropped, not guessed
         out.append(e)
     return out
+
+
+def _coded(side: Optional[Side]) -> bool:
+    """A side that resolved to an actor of the document or to a country."""
+    return side is not None and bool(side.actor_id or side.country)
 
 
 def _per_target(cand: Candidate) -> list[Candidate]:

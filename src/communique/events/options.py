@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from typing import Optional
 
 MODES = ("combined", "rules", "model")
+SIDES = ("strict", "source", "loose")
 #: Environment keys that carry the options to worker processes and Ray actors (set by the CLI flags).
 ENV = {"mode": "COMMUNIQUE_EVENT_MODE", "event_model": "COMMUNIQUE_EVENT_MODEL",
-       "min_confidence": "COMMUNIQUE_MIN_CONFIDENCE", "plover_rules": "COMMUNIQUE_PLOVER_RULES"}
+       "min_confidence": "COMMUNIQUE_MIN_CONFIDENCE", "plover_rules": "COMMUNIQUE_PLOVER_RULES",
+       "plover_sides": "COMMUNIQUE_PLOVER_SIDES"}
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,10 @@ class EventOptions:
     event (below the floor it is dropped; above, the confidence is the mean of both); off by default, since on
     real sentences the coder is less sure than the rules are right. In combined mode the model adds a
     diplomatic event the rules missed at ``min_model_diplomatic`` or above, and a PLOVER event in a sentence
-    where the rules found nothing at ``min_model_plover`` or above."""
+    where the rules found nothing at ``min_model_plover`` or above. ``plover_sides``: "strict" (default) keeps a PLOVER
+    rule event only when both sides resolved to actors or countries; "source" needs the source only and drops
+    an unresolved target; "loose" keeps any event with one political side. On hand-judged samples of VOA
+    stories, 8 of 100 loose events were fully right against 13 of 35 strict ones."""
 
     mode: str = "combined"
     event_model: Optional[str] = None
@@ -29,8 +34,11 @@ class EventOptions:
     min_model_diplomatic: float = 0.9
     min_model_plover: float = 0.8
     rule_floor: Optional[float] = None
+    plover_sides: str = "strict"
 
     def __post_init__(self):
+        if self.plover_sides not in SIDES:
+            raise ValueError(f"unknown PLOVER sides rule {self.plover_sides!r}: use one of {', '.join(SIDES)}")
         if self.mode not in MODES:
             raise ValueError(f"unknown event mode {self.mode!r}: use one of {', '.join(MODES)}")
 
