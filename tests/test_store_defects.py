@@ -291,3 +291,15 @@ def test_capped_counts_stop_after_the_cap(tmp_path):
             assert exact == 3, f
             assert s.count_events(cap=10, **f) == exact
             assert s.count_events(cap=1, **f) == 2                   # "more than one"
+
+
+def test_a_much_told_event_lists_its_first_reports_and_keeps_all(tmp_path):
+    docs = [meeting_doc(f"r{i}", f"Dauletov received Sokolov, report {i} says. " + _distinct_text(i), f"outlet{i}")
+            for i in range(30)]
+    with Store(tmp_path / "c.db") as s:
+        assert s.ingest(docs)["added"] == 30
+        (listed,) = s.events()
+        assert listed["n_documents"] == 30 and len(listed["mentions"]) == 25
+        assert [m["doc_id"] for m in listed["mentions"]] == [f"r{i}" for i in range(25)]
+        assert len(s.event(listed["id"])["mentions"]) == 30
+        assert len(list(s.iter_events())[0]["mentions"]) == 30

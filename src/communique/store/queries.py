@@ -361,12 +361,16 @@ def _count_countries(db, f: EventFilter, cap: Optional[int] = None) -> int:
         cond += " AND sort_date <= ?"
         params.append(f.until + "\uffff" if len(f.until) < 10 else f.until)
     countries = sorted(set(f.country))
-    if len(countries) > 2 or (len(countries) == 2 and cap is not None):
+    if len(countries) > 2:
         marks = ",".join("?" * len(countries))
         return _count(db, f"SELECT DISTINCT event FROM event_countries WHERE country IN ({marks}){cond}",
                       countries + params, cap)
-    total = sum(_count(db, f"SELECT 1 FROM event_countries WHERE country = ?{cond}", [c] + params, cap)
-                for c in countries)
+    parts = []
+    for c in countries:
+        parts.append(_count(db, f"SELECT 1 FROM event_countries WHERE country = ?{cond}", [c] + params, cap))
+        if cap is not None and parts[-1] > cap:
+            return parts[-1]                    # already "more than cap"
+    total = sum(parts)
     if len(countries) == 2:
         total -= _count(db, f"SELECT 1 FROM event_dyads WHERE a = ? AND b = ?{cond}", countries + params, cap)
     return total
@@ -392,9 +396,15 @@ def events_by_rowid(db, ids: list[int], max_mentions: Optional[int] = None) -> l
               "JOIN documents d ON d.rowid = m.doc WHERE ")
     if max_mentions is None:
         found = db.execute(select + f"m.event IN ({marks}) ORDER BY m.rowid", ids).fetchall()
-    else:                                       # one short index range per event
-        found = [row for i in ids for row in db.execute(select + "m.event = ? ORDER BY m.rowid LIMIT ?",
-                                                        (i, int(max_mentions)))]
+    else:
+        counts = dict(db.execute(f"SELECT event, count(*) FROM mentions WHERE event IN ({marks}) GROUP BY event",
+                                 ids).fetchall())
+        light = [i for i in ids if counts.get(i, 0) <= max_mentions]
+        found = db.execute(select + f"m.event IN ({','.join('?' * len(light))}) ORDER BY m.rowid",
+                           light).fetchall() if light else []
+        for i in ids:                           # a much-told event: only its first reports, one index range
+            if counts.get(i, 0) > max_mentions:
+                found += db.execute(select + "m.event = ? ORDER BY m.rowid LIMIT ?", (i, int(max_mentions))).fetchall()
     mentions: dict[int, list] = {}
     for event, event_id, evidence, doc_id, url, outlet, published in found:
         mentions.setdefault(event, []).append({
