@@ -161,3 +161,11 @@ def test_a_description_joins_the_kb_person_of_its_country(extractor):
     doc = extractor.process(Document(id="d", raw_text=text, published="2021-05-11"))
     barnier = next(a for a in doc.actors if a.name == "Michel Barnier")
     assert any(m.text == "The French politician" for m in barnier.mentions)
+
+
+def test_a_namesake_with_another_states_title_is_not_linked(extractor):
+    # a KB name given to a minister of another state in the text: the text's role phrase wins
+    people = _people(extractor, "Kenyan Foreign Minister Joe Biden arrived in Accra on Monday.", "2023-05-01")
+    assert people["Joe Biden"].country == "KEN" and people["Joe Biden"].kb_id is None
+    people = _people(extractor, "Chilean Finance Minister Fumio Kishida spoke in Lima.", "2023-05-01")
+    assert people["Fumio Kishida"].country == "CHL" and people["Fumio Kishida"].kb_id is None

@@ -79,8 +79,10 @@ def link_people(sdoc, people: list[Cluster], day: Optional[str]) -> None:
         pid = _link(kb, sdoc, cl, day)
         if pid is None:
             continue
-        cl.kb_id = pid
         country = kb.country_of(pid, day)
+        if _contradicted(cl, country):
+            continue        # a namesake: the text's own role phrase names another state
+        cl.kb_id = pid
         if country:
             cl.country = country
         post = kb.post_on(pid, day)
@@ -89,6 +91,17 @@ def link_people(sdoc, people: list[Cluster], day: Optional[str]) -> None:
             cl.sector = post.sector or cl.sector
         elif cl.sector is None:
             cl.sector = kb.agent_sector(cl.roles[0]) if cl.roles else None
+
+
+def _contradicted(cl: Cluster, kb_country: Optional[str]) -> bool:
+    """"Indian External Affairs Minister Ravi Menon": strong text evidence for another state than the KB
+    person's means the text speaks of someone else with that name."""
+    from communique.actors.cluster import W_DESCRIPTION
+
+    if not kb_country or cl.kb_id:
+        return False
+    strong = {c for c, v in cl.votes.items() if v >= W_DESCRIPTION}
+    return bool(strong) and kb_country not in strong
 
 
 def _link(kb, sdoc, cl: Cluster, day: Optional[str]) -> Optional[str]:
