@@ -75,3 +75,12 @@ def test_bundled_kb_knows_a_dated_office():
         pytest.fail("the bundled KB should know the President of Kazakhstan")
     assert kb.post_on(pid, "2020-01-01").role == "head_of_state"
     assert kb.country_of(pid, "2020-01-01") == "KAZ"
+
+
+def test_an_exact_surname_beats_a_spelling_variant():
+    kb = KnowledgeBase([
+        Post("xi-lan", "Xi Lan", [], "CHN", None, "head_of_state", "President", "GOV", "2020"),
+        Post("xie-bo", "Xie Bo", [], "CHN", None, "other_minister", "Minister", "GOV", "2021"),
+    ])
+    assert kb.link_surname("Xi", "2022-01-01") == "xi-lan"
+    assert kb.link_surname("Xie", "2022-01-01") == "xie-bo"

@@ -21,6 +21,7 @@ def test_a_meeting_place_is_not_a_nationality(extractor):
     people = _people(extractor, "Putin met Xi in Beijing.", "2024-05-16")
     assert people["Putin"].country == "RUS"
     assert people["Xi"].country == "CHN"
+    assert people["Putin"].kb_id and people["Xi"].kb_id
 
 
 def test_headline_surnames_known_to_the_kb(extractor):

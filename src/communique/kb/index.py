@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Iterable, Optional
 
 from communique.kb.dictionaries import UserDictionary, read_dictionary
-from communique.kb.keys import full_key, plain_key, surname_keys
+from communique.kb.keys import fold_key, full_key, plain_key, surname_keys
 from communique.kb.load import load_orgs, load_posts
 from communique.kb.model import Org, Post
 
@@ -32,6 +32,7 @@ class KnowledgeBase:
         self.posts: dict[str, list[Post]] = defaultdict(list)
         self.by_name: dict[str, set[str]] = defaultdict(set)
         self.by_surname: dict[str, set[str]] = defaultdict(set)
+        self.by_surname_exact: dict[str, set[str]] = defaultdict(set)     # folded only: "Xi" is not "Xie"
         self.by_office: dict[tuple[str, str], list[Post]] = defaultdict(list)
         self.title_roles: dict[str, str] = {}
         self.orgs: dict[str, Org] = {}
@@ -61,6 +62,8 @@ class KnowledgeBase:
                 self.by_name[k].add(p.person_id)
         for k in surname_keys(p.name, p.country):
             self.by_surname[k].add(p.person_id)
+        for k in surname_keys(p.name, p.country, exact=True):
+            self.by_surname_exact[k].add(p.person_id)
         office = p.country or p.org
         if office and p.role:
             self.by_office[(office, p.role)].append(p)
@@ -85,8 +88,11 @@ class KnowledgeBase:
         """A bare surname ("Kishida") → the one person of that surname in office on ``day``, else None."""
         if not day:
             return None
+        exact = {i for i in self.by_surname_exact.get(fold_key(surname), ()) if self.posts_on(i, day)}
+        if len(exact) == 1:
+            return next(iter(exact))
         ids = {i for i in self.by_surname.get(full_key(surname), ()) if self.posts_on(i, day)}
-        return next(iter(ids)) if len(ids) == 1 else None
+        return next(iter(ids)) if len(ids) == 1 and not exact else None
 
     def posts_on(self, person_id: str, day: Optional[str]) -> list[Post]:
         held = [p for p in self.posts.get(person_id, ()) if p.held_on(day)]

@@ -30,12 +30,19 @@ def plain_key(text: str) -> str:
     return " ".join(_SPLIT.split(re.sub(r"^the\s+", "", fold(text).strip())))
 
 
-def surname_keys(name: str, country: str | None = None) -> set[str]:
-    """Keys of the parts news uses alone for this person: the last part, and the first for family-first names."""
+def fold_key(part: str) -> str:
+    """One name part folded for case and accents only (no spelling rules)."""
+    return fold(part.strip())
+
+
+def surname_keys(name: str, country: str | None = None, exact: bool = False) -> set[str]:
+    """Keys of the parts news uses alone for this person: the last part, and the first for family-first names;
+    ``exact`` keys fold case and accents only, so "Xi" and "Xie" stay apart."""
     parts = [p for p in name_parts(name) if not is_acronym(p)]
     if not parts:
         return set()
-    keys = {name_key(parts[-1])}
+    key = fold_key if exact else name_key
+    keys = {key(parts[-1])}
     if country in FAMILY_FIRST and len(parts) > 1:
-        keys.add(name_key(parts[0]))
+        keys.add(key(parts[0]))
     return {k for k in keys if len(k) >= 2}
