@@ -168,3 +168,29 @@ def test_reliability_table_becomes_a_monotone_calibration():
     assert table == [(0.1, 0.2, 0.3), (0.2, 0.4, 0.6)]
     values = [v for _, _, v in table]
     assert values == sorted(values)
+
+
+def test_plover_sides_modes_nest_and_keep_only_resolved_sources(extractor):
+    """strict ⊆ source ⊆ loose, and outside loose every PLOVER rule event's source is a resolved actor."""
+    from communique.events import extract_events
+    from communique.events.options import EventOptions
+    from communique.model import DIPLOMATIC_TYPES, Document
+    from communique.pipeline import annotate, prepare
+
+    text = ("Kenyan police arrested twelve protesters in Nairobi on Monday. The blast injured civilians near the "
+            "border, and Ethiopia accused Eritrea of backing the rebels. Sudan's army shelled positions held by "
+            "the Rapid Support Forces, and the European Union threatened new sanctions against Khartoum.")
+    doc = prepare(Document(id="sides", text=text, published="2025-06-03"))
+    sdoc = extractor.nlp(doc.text)
+    annotate(doc, sdoc, EventOptions(mode="rules"))
+    found = {}
+    for mode in ("strict", "source", "loose"):
+        events = extract_events(doc, sdoc, EventOptions(mode="rules", plover_sides=mode))
+        found[mode] = [e for e in events if e.type not in DIPLOMATIC_TYPES]
+    assert found["loose"], "the rules code PLOVER events in this text"
+    assert len(found["strict"]) <= len(found["source"]) <= len(found["loose"])
+    for mode in ("strict", "source"):
+        assert all(e.source.actor_id or e.source.country for e in found[mode])
+    assert all(e.target is None or e.target.actor_id or e.target.country for e in found["source"])
+    with pytest.raises(ValueError):
+        EventOptions(plover_sides="some")

@@ -96,7 +96,7 @@ def _place_from_dateline(doc: Document, events: list[Event]) -> None:
             ev.location = Location(place.name, place.country, place.lat, place.lon, basis="dateline")
 
 
-def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "strict") -> list[Event]:
+def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "source") -> list[Event]:
     """PLOVER breadth events, minus those a diplomatic event already codes and those with no political actor."""
     from communique.events.plover import extract_plover_events
 
