@@ -8,8 +8,8 @@ from communique.engines.local import extract_parallel
 from communique.model import Document
 from communique.pipeline import Extractor
 
-STORY = ("The foreign ministers of Chile and Peru met in Lima on Tuesday to discuss fisheries.\n"
-         "They agreed to meet again in Santiago next spring, officials said.\n")
+STORY = ("Chilean Foreign Minister Alberto van Klaveren met Peruvian Foreign Minister Elmer Schialer in Lima on "
+         "Tuesday to discuss fisheries.\nThey agreed to meet again in Santiago next spring, officials said.\n")
 
 
 def test_an_overlong_text_is_cut_at_a_paragraph_end_and_says_so(extractor):
