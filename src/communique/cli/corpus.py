@@ -17,7 +17,7 @@ import typer
 from communique.cli.events_options import (event_mode_option, event_model_option, min_confidence_option,
                                             plover_rules_option, plover_sides_option)
 
-from communique.kb.index import actors_dict_option, apply_actors_dicts
+from communique.cli.actors_options import actors_dict_option, apply_actors_dicts
 from communique.cli.output import progress, published_option
 
 DB_HELP = "Database file (default: $COMMUNIQUE_DB or communique.db)."

@@ -10,7 +10,7 @@ import typer
 from communique.cli.events_options import (event_mode_option, event_model_option, min_confidence_option,
                                             plover_rules_option, plover_sides_option)
 
-from communique.kb.index import actors_dict_option, apply_actors_dicts
+from communique.cli.actors_options import actors_dict_option, apply_actors_dicts
 from communique.cli.output import open_output, progress, published_option
 
 

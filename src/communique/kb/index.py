@@ -168,22 +168,3 @@ def _build(paths: tuple[str, ...]) -> KnowledgeBase:
     for path in paths:
         read_dictionary(path, user)
     return KnowledgeBase(load_posts(), load_orgs(), user)
-
-
-def actors_dict_option():
-    """The repeatable ``--actors-dict PATH`` option shared by ``extract`` and ``ingest``."""
-    import typer
-
-    return typer.Option([], "--actors-dict", help="A PETRARCH/CAMEO actor or agent dictionary, or a CSV "
-                        "(name,country,role,sector,start,end); repeatable; its entries win over the bundled KB.")
-
-
-def apply_actors_dicts(paths) -> None:
-    """CLI helper: layer the named dictionaries (exit 2 on a missing file)."""
-    import typer
-
-    try:
-        use_dictionaries(paths or [])
-    except FileNotFoundError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
