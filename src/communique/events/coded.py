@@ -40,7 +40,8 @@ def model_events(ctx, coder, rule_events: list[Event], timexes, min_diplomatic: 
                    for e in rule_events for s in e.evidence if e.source and e.target}
     out = []
     preds = pair_predictions(ctx.sdoc, actor_spans(ctx.doc), coder,
-                             skip_sentence=lambda s: s.text.rstrip(" \"”’'").endswith("?"))
+                             skip_sentence=lambda s: s.text.rstrip(" \"”’'").endswith("?"),
+                             usable=lambda m: _side(ctx, m) is not None)
     for label, p, status, src, tgt, sent in preds:
         is_dip = label in DIPLOMATIC_TYPES
         if p < (min_diplomatic if is_dip else min_plover):

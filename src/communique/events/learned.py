@@ -17,6 +17,8 @@ from communique.events.pairs import sentence_mentions, sentence_view, view
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "models" / "event_coder"
 STATUS_PREFIX = "status:"
 SENTENCE_PREFIX = "sentence:"
+#: At most this many parties of a sentence are paired (the first ones); more are rare and cost quadratically.
+MAX_PAIRED = 4
 
 
 class EventCoder:
@@ -88,21 +90,24 @@ def load_coder(path: Optional[str] = None) -> Optional[EventCoder]:
     return EventCoder(target)
 
 
-def pair_predictions(sdoc, actor_spans, coder: EventCoder, skip_sentence=lambda sent: False):
+def pair_predictions(sdoc, actor_spans, coder: EventCoder, skip_sentence=lambda sent: False,
+                     usable=lambda mention: True):
     """Coded events of a document as (type, p, status, src, tgt, sent) tuples.
 
     Every unordered pair of parties of every sentence is scored in both directions; a type above its
     threshold gives an event. A sentence whose sentence-level score names a type no pair reached gives
     an event too, between the pair that scored highest for that type (``src``/``tgt`` may then be the
-    sentence's only party and None)."""
+    sentence's only party and None). Only parties for which ``usable`` holds are paired (the others still
+    appear in the views as ``act``), which spares the model pairs that could never become an event."""
     jobs, sentences = [], []
     for sent in sdoc.sents:
         if skip_sentence(sent):
             continue
         mentions = sentence_mentions(sent, actor_spans)
         sentences.append((sent, mentions))
-        for i, a in enumerate(mentions):
-            for b in mentions[i + 1:]:
+        parties = [m for m in mentions if usable(m)][:MAX_PAIRED]
+        for i, a in enumerate(parties):
+            for b in parties[i + 1:]:
                 others = [m for m in mentions if m is not a and m is not b]
                 jobs.append((sent, a, b, view(sent, a, b, others), view(sent, b, a, others)))
     scored = coder.score([v for job in jobs for v in job[3:]]) if jobs else []
@@ -132,7 +137,8 @@ def pair_predictions(sdoc, actor_spans, coder: EventCoder, skip_sentence=lambda 
                 if pair is not None:
                     _, _, status, src, tgt, _ = pair
                 else:
-                    status, src, tgt = "occurred", (mentions[0] if mentions else None), None
+                    first = next((m for m in mentions if usable(m)), None)
+                    status, src, tgt = "occurred", first, None
                 out.append((label, coder.calibrated(p, "sentence"), status, src, tgt, sent))
     return out
 
