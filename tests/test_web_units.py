@@ -86,3 +86,13 @@ def test_serve_refuses_unsafe_or_impossible_setups(tmp_path):
     assert missing.exit_code == 2 and "no store" in missing.output
     no_token = runner.invoke(app, ["serve", str(tmp_path / "x.db"), "--allow-ingest"], env={"COMMUNIQUE_TOKEN": ""})
     assert no_token.exit_code == 2 and "--token" in no_token.output
+
+
+def test_capped_totals_show_as_a_lower_bound():
+    from communique.web.api import COUNT_CAP
+    from communique.web.app import _count_label
+
+    assert _count_label(12) == "12"
+    assert _count_label(COUNT_CAP) == str(COUNT_CAP)
+    assert _count_label(COUNT_CAP + 1) == "10,000+"
+    assert _count_label(None) == ""

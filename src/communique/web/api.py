@@ -15,6 +15,9 @@ from communique.web import aggregates
 from communique.web.access import get_store
 from communique.web.filters import EventFilters, Page, event_filters, id_path, page_params, parse_country
 
+#: Event totals are counted up to this; past it a page says "10,000+" (a count over a million rows is slow).
+COUNT_CAP = 10_000
+
 router = APIRouter(prefix="/api")
 
 
@@ -22,6 +25,8 @@ class Listing(BaseModel):
     """One page of a list."""
 
     total: Optional[int] = Field(None, description="Items matching the filters (null when not counted).")
+    total_is_lower_bound: bool = Field(False, description="True when counting stopped at the cap: there are at "
+                                                          "least `total` items.")
     limit: int
     offset: int
     items: List[dict[str, Any]]
@@ -76,7 +81,9 @@ def list_events(filters: EventFilters = Depends(event_filters), page: Page = Dep
                 store=Depends(get_store)):
     kwargs = filters.store_kwargs()
     items = store.events(**kwargs, limit=page.limit, offset=page.offset)
-    return {"total": store.count_events(**kwargs), "limit": page.limit, "offset": page.offset, "items": items}
+    total = store.count_events(**kwargs, cap=COUNT_CAP)
+    return {"total": total, "total_is_lower_bound": total > COUNT_CAP, "limit": page.limit, "offset": page.offset,
+            "items": items}
 
 
 @router.get("/events/{event_id}", summary="One canonical event with every mention and its evidence",

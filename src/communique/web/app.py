@@ -119,7 +119,17 @@ def _templates(app: FastAPI) -> Jinja2Templates:
     )
     env.globals.update(template_globals())
     env.globals["allow_ingest"] = lambda: app.state.allow_ingest
+    env.filters["count"] = _count_label
     return Jinja2Templates(env=env)
+
+
+def _count_label(total) -> str:
+    """A total as pages show it: "10,000+" when counting stopped at the cap."""
+    from communique.web.api import COUNT_CAP
+
+    if total is None:
+        return ""
+    return f"{COUNT_CAP:,}+" if total > COUNT_CAP else str(total)
 
 
 def _static_route(app: FastAPI) -> None:

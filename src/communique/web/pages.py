@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from communique.model import DIPLOMATIC_TYPES, PLOVER_TYPES, STATUSES
 from communique.web import aggregates, charts, highlight, protocol, worldmap
 from communique.web.access import get_store
-from communique.web.api import safe_search
+from communique.web.api import COUNT_CAP, safe_search
 from communique.web.downloads import chart_rows, query_string, visit_rows
 from communique.web.filters import (EventFilters, Page, build_filters, event_filters, id_path, page_params,
                                     parse_country)
@@ -58,7 +58,7 @@ def events(request: Request, filters: EventFilters = Depends(event_filters), pag
            interval: str = INTERVAL, store=Depends(get_store)):
     kwargs = filters.store_kwargs()
     items = store.events(**kwargs, limit=page.limit, offset=page.offset)
-    total = store.count_events(**kwargs)
+    total = store.count_events(**kwargs, cap=COUNT_CAP)
     pairs = filters.query_pairs()
     chart = charts.build(chart_rows(store, filters, interval), interval)
     return render(request, "events.html", items=items, total=total, filters=filters, page=page,
@@ -163,7 +163,7 @@ def visits(request: Request, country: list[str] = Query([]), status: Optional[st
     filters = build_filters(actor=actor, country=country, type="VISIT", status=status, since=since, until=until)
     kwargs = filters.store_kwargs()
     items = store.events(**kwargs, limit=page.limit, offset=page.offset)
-    total = store.count_events(**kwargs)
+    total = store.count_events(**kwargs, cap=COUNT_CAP)
     pairs = [p for p in filters.query_pairs() if p[0] != "type"]
     rows = visit_rows(store, items)
     return render(request, "visits.html", items=items, rows=rows, total=total, filters=filters, page=page,
