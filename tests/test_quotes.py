@@ -148,3 +148,17 @@ def test_marks_never_raise_and_stay_in_bounds(text):
         assert text[s.start:s.end].strip() == text[s.start:s.end]
     for q in extract_quotes(make_doc(text, ACTORS), None):
         assert text[q.start:q.end] == q.text
+
+
+def test_a_capital_or_country_is_never_the_speaker(extractor):
+    """A city or country standing for its government reports a position: the quote has no person speaker."""
+    import communique.ingest  # noqa: F401
+    from communique.model import Document
+
+    text = ('"We will not accept new conditions," Tehran said on Monday.\n'
+            '"The talks were useful," Kenyan Foreign Minister Musalia Mudavadi said in Nairobi.\n')
+    [doc] = list(extractor.pipe([Document(id="q", raw_text=text, published="2025-02-03")]))
+    assert len(doc.quotes) == 2
+    first, second = sorted(doc.quotes, key=lambda q: q.start)
+    assert first.speaker is None or first.speaker.name not in ("Tehran", "Iran")
+    assert second.speaker is not None and "Mudavadi" in second.speaker.name

@@ -25,6 +25,10 @@ _CLIMB = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl", "parataxis
 _ABBREV = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|No|Prof|Sgt|Capt|U\.S|U\.N|U\.K|E\.U|[A-Z]\.[A-Z])$")
 
 
+#: Mention kinds that never speak: "Tehran said", "France said" report a government's position, not whose words.
+_NOT_SPEAKERS = {"country", "place"}
+
+
 class Zones:
     """The quotations' (open mark, close mark) stretches, answering "is this offset quoted?" in log time.
 
@@ -188,12 +192,13 @@ class SpeakerFinder:
         people = [m for m in self.index.before(hi + 1, lo) if m.kind == "person" and not self.in_quote(m.start)]
         if people:
             return people[0].side
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" and not any(m.kind in _NOT_SPEAKERS for m in at_head):
             return self.name_side(tok)
+        at_head = [m for m in at_head if m.kind not in _NOT_SPEAKERS]
         if at_head:
             return at_head[0].side
         m = self.index.covering(lo, hi, head=tok.idx)
-        return m.side if m else None
+        return m.side if m and m.kind not in _NOT_SPEAKERS else None
 
     def name_side(self, tok) -> Side:
         """A proper-noun subject no mention covers: its name, folded into a person with that surname."""
