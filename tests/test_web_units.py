@@ -89,10 +89,9 @@ def test_serve_refuses_unsafe_or_impossible_setups(tmp_path):
 
 
 def test_capped_totals_show_as_a_lower_bound():
-    from communique.web.api import COUNT_CAP
-    from communique.web.app import _count_label
+    from communique.store.counts import COUNT_CAP, count_label
 
-    assert _count_label(12) == "12"
-    assert _count_label(COUNT_CAP) == str(COUNT_CAP)
-    assert _count_label(COUNT_CAP + 1) == "10,000+"
-    assert _count_label(None) == ""
+    assert count_label(12) == "12"
+    assert count_label(COUNT_CAP) == str(COUNT_CAP)
+    assert count_label(COUNT_CAP + 1) == "10,000+"
+    assert count_label(None) == ""

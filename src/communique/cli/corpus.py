@@ -244,7 +244,10 @@ def events(
     filters = _filters(actor, country, type, status, since, until)
     with _open(db) as store:
         rows = store.events(limit=limit, offset=offset, **filters)
-        title = f"{len(rows)} of {store.count_events(**filters)} events" if fmt == "table" else ""
+        from communique.store.counts import COUNT_CAP, count_label
+
+        title = f"{len(rows)} of {count_label(store.count_events(**filters, cap=COUNT_CAP))} events" \
+            if fmt == "table" else ""
     _print_events(rows, fmt, title)
 
 

@@ -14,9 +14,7 @@ from pydantic import BaseModel, Field
 from communique.web import aggregates
 from communique.web.access import get_store
 from communique.web.filters import EventFilters, Page, event_filters, id_path, page_params, parse_country
-
-#: Event totals are counted up to this; past it a page says "10,000+" (a count over a million rows is slow).
-COUNT_CAP = 10_000
+from communique.store.counts import COUNT_CAP
 
 router = APIRouter(prefix="/api")
 

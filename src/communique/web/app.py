@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from communique.store.counts import count_label
 from communique.web import api, downloads, pages
 from communique.web.access import StoreAccess
 from communique.web.assets import load_assets
@@ -119,17 +120,8 @@ def _templates(app: FastAPI) -> Jinja2Templates:
     )
     env.globals.update(template_globals())
     env.globals["allow_ingest"] = lambda: app.state.allow_ingest
-    env.filters["count"] = _count_label
+    env.filters["count"] = count_label
     return Jinja2Templates(env=env)
-
-
-def _count_label(total) -> str:
-    """A total as pages show it: "10,000+" when counting stopped at the cap."""
-    from communique.web.api import COUNT_CAP
-
-    if total is None:
-        return ""
-    return f"{COUNT_CAP:,}+" if total > COUNT_CAP else str(total)
 
 
 def _static_route(app: FastAPI) -> None:

@@ -15,7 +15,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from communique.model import DIPLOMATIC_TYPES, PLOVER_TYPES, STATUSES
 from communique.web import aggregates, charts, highlight, protocol, worldmap
 from communique.web.access import get_store
-from communique.web.api import COUNT_CAP, safe_search
+from communique.store.counts import COUNT_CAP
+from communique.web.api import safe_search
 from communique.web.downloads import chart_rows, query_string, visit_rows
 from communique.web.filters import (EventFilters, Page, build_filters, event_filters, id_path, page_params,
                                     parse_country)
