@@ -32,7 +32,7 @@ def model_events(ctx, coder, rule_events: list[Event], timexes, min_diplomatic: 
 
     With ``plover_only_where_silent`` a PLOVER event is added only in a sentence the rules coded nothing in."""
     from communique.events.learned import pair_predictions
-    from communique.train.examples import actor_spans
+    from communique.events.pairs import actor_spans
 
     taken = {(s.start, FAMILY.get(e.type, e.type)) for e in rule_events for s in e.evidence}
     coded_sents = {s.start for e in rule_events for s in e.evidence}
@@ -152,7 +152,7 @@ def rescore_rule_events(ctx, coder, events: list[Event], floor: float) -> list[E
     if not coder.has_sentence or not events:
         return events
     from communique.events.pairs import sentence_mentions, sentence_view
-    from communique.train.examples import actor_spans
+    from communique.events.pairs import actor_spans
 
     spans = actor_spans(ctx.doc)
     sents = {s.start_char: s for s in ctx.sdoc.sents}

@@ -90,7 +90,7 @@ def load_coder(path: Optional[str] = None) -> Optional[EventCoder]:
     return EventCoder(target)
 
 
-def pair_predictions(sdoc, actor_spans, coder: EventCoder, skip_sentence=lambda sent: False,
+def pair_predictions(sdoc, spans, coder: EventCoder, skip_sentence=lambda sent: False,
                      usable=lambda mention: True):
     """Coded events of a document as (type, p, status, src, tgt, sent) tuples.
 
@@ -103,7 +103,7 @@ def pair_predictions(sdoc, actor_spans, coder: EventCoder, skip_sentence=lambda 
     for sent in sdoc.sents:
         if skip_sentence(sent):
             continue
-        mentions = sentence_mentions(sent, actor_spans)
+        mentions = sentence_mentions(sent, spans)
         sentences.append((sent, mentions))
         parties = [m for m in mentions if usable(m)][:MAX_PAIRED]
         for i, a in enumerate(parties):

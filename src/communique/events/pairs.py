@@ -34,13 +34,18 @@ class Mention:
         return self.start < end and start < self.end
 
 
-def sentence_mentions(sent, actor_spans: Iterable[tuple[int, int, str, object]]) -> list[Mention]:
+def actor_spans(doc) -> list[tuple[int, int, str, object]]:
+    """(start, end, kind, actor) of every actor mention of a document (``communique.model.Document``)."""
+    return [(m.start, m.end, a.kind, a) for a in doc.actors for m in a.mentions]
+
+
+def sentence_mentions(sent, spans: Iterable[tuple[int, int, str, object]]) -> list[Mention]:
     """Party mentions in ``sent``: resolved actor mentions first, then untagged named entities.
 
-    ``actor_spans`` holds (start_char, end_char, kind, actor) for every actor mention of the document."""
+    ``spans`` holds (start_char, end_char, kind, actor) for every actor mention of the document."""
     doc = sent.doc
     out: list[Mention] = []
-    for s, e, kind, actor in actor_spans:
+    for s, e, kind, actor in spans:
         if s < sent.start_char or e > sent.end_char:
             continue
         span = doc.char_span(s, e, alignment_mode="expand")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from communique.events.pairs import Mention, sentence_mentions, sentence_view, view
+from communique.events.pairs import Mention, actor_spans, sentence_mentions, sentence_view, view
 from communique.model import Document
 from communique.train.corpus import LabeledSide, Passage
 
@@ -37,10 +37,6 @@ def parsed_passages(passages: Iterable[Passage], nlp, batch_size: int = 64):
         doc = Document(id=p.id, text=p.text)
         resolve_actors(doc, sdoc)
         yield p, doc, sdoc
-
-
-def actor_spans(doc: Document) -> list[tuple[int, int, str, object]]:
-    return [(m.start, m.end, a.kind, a) for a in doc.actors for m in a.mentions]
 
 
 def pair_examples(passages: Iterable[Passage], nlp, symmetric=DEFAULT_SYMMETRIC) -> Iterator[PairExample]:
