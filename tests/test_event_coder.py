@@ -194,3 +194,27 @@ def test_plover_sides_modes_nest_and_keep_only_resolved_sources(extractor):
     assert all(e.target is None or e.target.actor_id or e.target.country for e in found["source"])
     with pytest.raises(ValueError):
         EventOptions(plover_sides="some")
+
+
+def test_a_rule_floor_lets_the_sentence_coder_veto_plover_rule_events(extractor):
+    from communique.events import extract_events
+    from communique.events.options import EventOptions
+    from communique.model import DIPLOMATIC_TYPES, Document
+    from communique.pipeline import annotate, prepare
+
+    text = ("Sudan's army shelled positions held by the Rapid Support Forces on Sunday, and the European Union "
+            "threatened new sanctions against Khartoum. Ethiopia accused Eritrea of arming the rebels.")
+    doc = prepare(Document(id="floor", text=text, published="2025-06-03"))
+    sdoc = extractor.nlp(doc.text)
+    annotate(doc, sdoc)
+
+    def plover(**kw):
+        return [e for e in extract_events(doc, sdoc, EventOptions(plover_sides="loose", **kw))
+                if e.type not in DIPLOMATIC_TYPES and e.attributes.get("coded_by") != "model"]
+
+    kept = plover()
+    assert kept, "the rules code PLOVER events in this text"
+    assert plover(rule_floor=1.01) == []                 # a floor nothing reaches removes them all
+    checked = plover(rule_floor=0.0)
+    assert len(checked) == len(kept)
+    assert all(e.attributes["coded_by"] == "rules+model" for e in checked)
