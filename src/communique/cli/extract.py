@@ -33,7 +33,7 @@ def extract(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (local) or actors (ray); "
                                 "each loads the model once."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local: this machine's processes; "
-                                  "ray: Ray Data (needs the optional extra: pip install 'communique\\[ray]'; "
+                                  "ray: Ray Data (needs the optional extra: pip install 'communique[ray]'; "
                                   "$RAY_ADDRESS for a cluster)."),
     output_dir: Optional[str] = typer.Option(None, "--output-dir", help="Ray: write Parquet shards to "
                                              "DIR/documents and DIR/events (a local path or fsspec URL)."),
