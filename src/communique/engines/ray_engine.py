@@ -65,11 +65,20 @@ def init_ray(num_cpus: Optional[int] = None, quiet: bool = True) -> None:
     if ray.is_initialized():
         return
     address = os.environ.get("RAY_ADDRESS")
+    # the event-coding flags travel in the environment; a cluster's workers see only what runtime_env carries
+    runtime_env = {"env_vars": _event_env()}
     if address:
-        ray.init(address=address, log_to_driver=not quiet, logging_level="WARNING" if quiet else "INFO")
+        ray.init(address=address, log_to_driver=not quiet, logging_level="WARNING" if quiet else "INFO",
+                 runtime_env=runtime_env)
     else:
         ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=not quiet,
-                 logging_level="WARNING" if quiet else "INFO")
+                 logging_level="WARNING" if quiet else "INFO", runtime_env=runtime_env)
+
+
+def _event_env() -> dict[str, str]:
+    from communique.events.options import ENV
+
+    return {key: os.environ[key] for key in ENV.values() if os.environ.get(key)}
 
 
 # ----------------------------------------------------------------------
