@@ -260,3 +260,24 @@ def test_talks_fall_with_a_postponed_trip(extractor):
 ])
 def test_not_diplomatic_engagements(extractor, text):
     assert not [e for e in extract(extractor, text) if e.type in ("VISIT", "CALL", "MEET")]
+
+
+def test_newsroom_routine_is_no_request_or_refusal(extractor):
+    """"declined to comment" and "asked the reporter for comment" are how reporting works, not political events."""
+    from communique.events import extract_events
+    from communique.events.options import EventOptions
+    from communique.model import Document
+    from communique.pipeline import annotate, prepare
+
+    text = ("Kenya's government refused to comment on the arrests. "
+            "The U.S. State Department declined a request for comment from the newspaper. "
+            "Russia's foreign ministry asked the reporter for comment. "
+            "Kenya's government refused to extradite the suspects to Uganda.")
+    doc = prepare(Document(id="routine", text=text, published="2025-01-12"))
+    sdoc = extractor.nlp(doc.text)
+    annotate(doc, sdoc)
+    for sides in ("source", "loose"):
+        events = extract_events(doc, sdoc, EventOptions(mode="rules", plover_sides=sides))
+        refusals = [e for e in events if e.type in ("REQUEST", "REJECT")]
+        assert all("comment" not in e.evidence[0].text for e in refusals), sides
+    assert any("extradite" in e.evidence[0].text for e in refusals), "a real refusal stays"

@@ -118,6 +118,8 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "s
             continue      # "will hold a meeting with X": the planned MEET already stands for the AGREE
         if not _political(e.source, names) and not _political(e.target, names):
             continue      # "researchers warn that diabetes ...": no state or organised actor, no political event
+        if _procedural(e):
+            continue      # "declined to comment", "asked not to be named": newsroom routine
         if sides != "loose" and not _coded(e.source):
             continue      # "the attack", "a blast" as a source: not an actor
         if sides != "loose" and not _coded(e.target):
@@ -126,6 +128,18 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "s
             e.target = None   # "source": an unresolved target ("the sanctions") is dropped, not guessed
         out.append(e)
     return out
+
+
+def _procedural(ev: Event, reach: int = 40) -> bool:
+    """A REQUEST or REJECT whose trigger is followed closely by newsroom routine ("declined to comment")."""
+    from communique.events.lexicon import procedural_phrases
+
+    if ev.type not in ("REQUEST", "REJECT") or not ev.evidence or not ev.trigger:
+        return False
+    text = ev.evidence[0].text.lower()
+    at = text.find(ev.trigger.lower())
+    window = text[at:at + len(ev.trigger) + reach] if at >= 0 else ""
+    return any(p in window for p in procedural_phrases())
 
 
 def _coded(side: Optional[Side]) -> bool:

@@ -24,6 +24,11 @@ def political_groups() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def procedural_phrases() -> tuple[str, ...]:
+    return tuple(lexicon()["procedural"]["phrases"])
+
+
+@functools.lru_cache(maxsize=1)
 def trigger_index() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """lemma → event types, for verbs and for nouns."""
     lex = lexicon()
