@@ -3,8 +3,9 @@
 Training (``communique.train``) and extraction both build their examples here, so
 the model sees at run time exactly the kind of input it learned from. A view is
 the sentence in lower-cased lemmas with the two sides replaced by ``src``/``tgt``
-(and any other party by ``act``), followed by the dependency path between the two
-sides. Bag-of-n-gram features over that view carry the trigger ("src meet tgt"),
+(and any other party by ``act``), followed by the sides' kinds and order, the
+dependency path between them, the words between them, how each side attaches and the
+modality around their link. Bag-of-n-gram features over that view carry the trigger ("src meet tgt"),
 its modality ("will visit tgt") and the grammatical link between the sides,
 without the names, so the model generalises over actors it never saw.
 """
