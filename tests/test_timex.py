@@ -189,3 +189,28 @@ def test_the_word_soup_finds_dates_at_all():
     text = " ".join(["met", "on", "Tuesday", ",", "two", "days", "ago", "in", "April", "2019", "at", "11", "a.m."])
     got = find_timexes(text, "2025-02-26")
     assert len(got) >= 3 and all(text[t.start:t.end] == t.text for t in got)
+
+
+# Spans, weekends and parts of a year, as news copy writes them (pub FRI = Friday 2025-11-14).
+SPAN_TABLE = [
+    ("talks ran from October 20 to 22", FRI, "past", ("2025-10-20", "2025-10-22")),
+    ("the forum on 3–5 November", FRI, "past", ("2025-11-03", "2025-11-05")),
+    ("a summit set for Nov. 30-Dec. 2", FRI, "future", ("2025-11-30", "2025-12-02")),
+    ("between September 8 and 9, 2024", FRI, None, ("2024-09-08", "2024-09-09")),
+    ("visits over the weekend", FRI, "past", ("2025-11-08", "2025-11-09")),
+    ("will meet at the weekend", FRI, "future", ("2025-11-15", "2025-11-16")),
+    ("late last year", FRI, None, ("2024-09-01", "2024-12-31")),
+    ("early next month", FRI, None, ("2025-12-01", "2025-12-10")),
+    ("in early 2023", FRI, None, ("2023-01-01", "2023-04-30")),
+    ("by the end of 2026", FRI, None, ("2026-09-01", "2026-12-31")),
+]
+
+
+@pytest.mark.parametrize("expr,pub,tense,want", SPAN_TABLE, ids=[r[0] for r in SPAN_TABLE])
+def test_spans_weekends_and_parts_of_a_year(expr, pub, tense, want):
+    assert resolve_timex(expr, pub, tense=tense) == want
+
+
+def test_a_day_span_longer_than_two_months_is_no_date():
+    assert resolve_timex("from March 1 to June 30", FRI, tense="past") in (None, ("2025-03-01", "2025-03-01"))
+    assert resolve_timex("from March 1 to June 30", FRI, tense="past") != ("2025-03-01", "2025-06-30")

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Callable, Optional
 
 from communique.timex.calendar import (
-    add_months, month_range, parse_day, safe_date, shift, week_start, year_range,
+    add_months, month_end, month_range, parse_day, safe_date, shift, week_start, year_range,
 )
 from communique.timex.lexicon import lexicon
 from communique.timex.types import Timex
@@ -50,6 +50,10 @@ def _tables():
     patterns: list[tuple[str, re.Pattern]] = [
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
         ("dmy", r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"),
+        ("month_day_range", r"(?:(?:from|between)\s+)?" + month_re + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|through|until|till)\s*"
+                            r"(?:" + month_re.replace("P<mon>", "P<mon2>") + r"\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + year + r"\b)?"),
+        ("day_month_range", r"(?:(?:from|between)\s+)?\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:" + month_re + r"\s*)?(?:[-–—]|to|and|through|until|till)\s*"
+                            r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_re.replace("P<mon>", "P<mon2>") + r"(?:,?\s+" + year + r"\b)?"),
         ("month_day", prep + month_re + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + year + r"\b)?"),
         ("day_month", prep + r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_re + r"(?:,?\s+" + year + r"\b)?"),
         ("month_year", range_prep + "?" + month_re + r",?\s+" + year + r"\b"),
@@ -58,8 +62,9 @@ def _tables():
         ("year", r"\b(?:" + range_prep + r"|(?:the\s+)?(?:year\s+))" + year + r"\b(?![-–/]\d)"),
         ("weekday", r"\b(?P<pre>(?:later|earlier|late|early)\s+(?:on\s+)?|on\s+|by\s+|until\s+|since\s+|before\s+|after\s+)?"
                     r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?" + wd_re + part_re),
+        ("weekend", r"\b(?:over|at|on|during)\s+the\s+weekend\b"),
         ("relday", r"\b(?P<rd>" + _alt(rel_days) + r")\b" + part_re),
-        ("period", r"\b(?:(?P<el>earlier|later|early|late)\s+)?(?:in\s+|over\s+|during\s+|within\s+)?"
+        ("period", r"\b(?:(?P<el>earlier|later|early|late|mid)[\s-]+)?(?:in\s+|over\s+|during\s+|within\s+)?"
                    r"(?P<rel>this|last|next|the\s+past|this\s+past|the\s+last|the\s+coming|the\s+next|past)\s+"
                    r"(?:(?P<cnt>\d{1,3}|" + _alt(numbers) + r"|few|several|couple\s+of)\s+)?"
                    r"(?P<unit>weekend|week|month|year|day)s?\b"),
@@ -155,15 +160,14 @@ def _nearest_year(month: int, day: Optional[int], pub: date, tense: Optional[str
 def _month_part(m, year: int, month: int) -> tuple[date, date]:
     """"early/mid/late April" narrow the month to its first, middle or last ten days."""
     first, last = month_range(year, month)
+    part = _part(m)
+    return _third(first, last, part) if part else (first, last)
+
+
+def _part(m) -> Optional[str]:
+    """"early", "mid" or "late" from a range prefix ("the beginning of", "mid-", "the end of"), else None."""
     rp = m.groupdict().get("rp") or m.groupdict().get("rp2") or ""
-    rp = re.sub(r"\s+", "", rp.lower()).rstrip("-")
-    if rp in ("early", "thebeginningof"):
-        return first, date(year, month, 10)
-    if rp in ("mid", "themiddleof"):
-        return date(year, month, 11), date(year, month, 20)
-    if rp in ("late", "theendof"):
-        return date(year, month, 21), last
-    return first, last
+    return _PARTS.get(re.sub(r"\s+", "", rp.lower()).rstrip("-"))
 
 
 def _r_ymd(m, pub, tense) -> DateSpan:
@@ -206,7 +210,43 @@ def _r_month(m, pub, tense) -> DateSpan:
 
 
 def _r_year(m, pub, tense) -> DateSpan:
-    return year_range(int(m["year"]))
+    lo, hi = year_range(int(m["year"]))
+    part = _part(m)
+    return _third(lo, hi, part) if part else (lo, hi)
+
+
+_PARTS = {"early": "early", "thebeginningof": "early", "thestartof": "early", "mid": "mid", "themiddleof": "mid",
+          "late": "late", "theendof": "late"}
+
+
+def _r_day_range(m, pub, tense) -> DateSpan:
+    """"May 12-14", "12–14 May 2025", "from June 30 to July 2": the whole stretch, not its first day."""
+    months = _tables()["months"]
+    m1 = months[(m["mon"] or m["mon2"]).rstrip(".").lower()]
+    m2 = months[(m["mon2"] or m["mon"]).rstrip(".").lower()]
+    d1, d2 = int(m["d"]), int(m["d2"])
+    if m["year"]:
+        y1 = int(m["year"])
+    elif pub is None:
+        return None
+    else:
+        y1 = _nearest_year(m1, d1, pub, tense)
+    y2 = y1 + 1 if m2 < m1 else y1
+    lo, hi = safe_date(y1, m1, d1), safe_date(y2, m2, d2)
+    if lo is None or hi is None or hi < lo or (hi - lo).days > 62:
+        return None
+    return lo, hi
+
+
+def _r_weekend(m, pub, tense) -> DateSpan:
+    """"over the weekend": the last Saturday–Sunday on or before publication; the next one when future."""
+    if pub is None:
+        return None
+    if tense == "future":
+        sat = pub + timedelta(days=(5 - pub.weekday()) % 7)
+    else:
+        sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    return sat, sat + timedelta(days=1)
 
 
 def _r_year_span(m, pub, tense) -> DateSpan:
@@ -275,11 +315,19 @@ def _period_span(unit: str, rel: str, el: Optional[str], cnt: Optional[int], pub
             hi = max(lo, pub - timedelta(days=1))
         elif el in ("later",):
             lo = min(hi, pub + timedelta(days=1))
-    if step == 0 and el in ("early", "late") and unit in ("month", "year"):
-        span = (hi - lo).days
-        third = span // 3
-        return (lo, lo + timedelta(days=third)) if el == "early" else (hi - timedelta(days=third), hi)
+    if el in ("early", "mid", "late") and unit in ("month", "year"):      # "late last year", "early next month"
+        return _third(lo, hi, el)
     return lo, hi
+
+
+def _third(lo: date, hi: date, part: str) -> tuple[date, date]:
+    """The early, middle or late part of a month (days 1–10, 11–20, 21–end) or of a year (January–April, May–August,
+    September–December): "late last year" is not the whole year."""
+    if lo.month == hi.month and lo.year == hi.year:
+        cuts = {"early": (1, 10), "mid": (11, 20), "late": (21, hi.day)}[part]
+        return lo.replace(day=cuts[0]), lo.replace(day=cuts[1])
+    first, last = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+    return date(lo.year, first, 1), month_end(lo.year, last)
 
 
 def _r_period(m, pub, tense) -> DateSpan:
@@ -340,7 +388,8 @@ def _r_vague(m, pub, tense) -> DateSpan:
 
 
 _RESOLVERS: dict[str, Callable] = {
-    "iso": _r_ymd, "dmy": _r_ymd, "month_day": _r_month_day, "day_month": _r_month_day,
+    "iso": _r_ymd, "dmy": _r_ymd, "month_day": _r_month_day, "month_day_range": _r_day_range,
+    "day_month_range": _r_day_range, "weekend": _r_weekend, "day_month": _r_month_day,
     "month_year": _r_month_year, "month": _r_month, "year": _r_year, "year_span": _r_year_span, "weekday": _r_weekday,
     "relday": _r_relday, "period": _r_period, "ago": _r_ago, "in_n": _r_in_n,
     "time": _r_time, "vague": _r_vague,
@@ -406,12 +455,14 @@ def _anchors() -> tuple[dict[str, frozenset[str]], dict[int, frozenset[str]]]:
             key = max(toks, key=len)
             table.setdefault(key if keep_case else key.casefold(), set()).update(names)
 
-    add(lx["months"], ("month_day", "day_month", "month_year", "month"), keep_case=True)
+    add(lx["months"], ("month_day", "day_month", "month_year", "month", "month_day_range", "day_month_range"),
+        keep_case=True)
     add(lx["weekdays"], ("weekday",))
     add(lx["relative_days"], ("relday",))
     add([w for d in ("past", "future", "present") for w in lx["unanchored"].get(d, [])], ("vague",))
     units = [u + s for u in ("day", "week", "weekend", "month", "year") for s in ("", "s")]
     add(units, ("period", "in_n"))
+    add(["weekend"], ("weekend",))
     add(["ago"], ("ago",))
     add(["noon", "midnight"], ("time",))
     return {k: frozenset(v) for k, v in table.items()}, _DIGIT_ANCHORS
@@ -482,9 +533,11 @@ def _find(text, published, tense) -> list[Timex]:
     out = []
     for start, end, name, m in chosen:
         t = tense
-        if t is None and name in ("weekday", "month", "month_day", "day_month"):
+        if t is None and name in ("weekday", "month", "month_day", "day_month", "month_day_range", "day_month_range",
+                                  "weekend"):
             t = sentence_tense(text, start, end)
-        if pub is None and name not in _ABSOLUTE and name not in ("month_day", "day_month"):
+        if pub is None and name not in _ABSOLUTE and name not in ("month_day", "day_month", "month_day_range",
+                                                                            "day_month_range"):
             span = None
         else:
             try:
