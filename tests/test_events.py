@@ -281,3 +281,48 @@ def test_newsroom_routine_is_no_request_or_refusal(extractor):
         refusals = [e for e in events if e.type in ("REQUEST", "REJECT")]
         assert all("comment" not in e.evidence[0].text for e in refusals), sides
     assert any("extradite" in e.evidence[0].text for e in refusals), "a real refusal stays"
+
+
+def _one(evs, etype):
+    found = [e for e in evs if e.type == etype]
+    assert found, f"no {etype} in {[(e.type, e.status) for e in evs]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Mexican President Elena Ruiz landed in the Peruvian capital on Tuesday for talks on trade.", "PER"),
+    ("Vietnam's Foreign Minister Pham Thu arrived in Norway's capital late on Monday.", "NOR"),
+])
+def test_a_capital_named_by_its_country_is_a_destination(extractor, text, country):
+    visit = _one(extract(extractor, text), "VISIT")
+    assert (visit.target.country, visit.status) == (country, "occurred")
+
+
+def test_expected_or_due_in_a_place_is_a_planned_trip(extractor):
+    evs = extract(extractor, "Chilean President Rosa Ibanez is expected in the Mexican capital next Tuesday. "
+                             "Norway's Prime Minister Lars Dahl had been due in Ottawa, but the trip was called off.")
+    visits = {e.target.country: e for e in evs if e.type == "VISIT"}
+    assert visits["MEX"].status == "planned" and visits["MEX"].date.start == "2026-05-19"
+    assert visits["CAN"].status == "negated"
+    assert not [e for e in extract(extractor, "Higher profits are expected in Canada next year.") if e.type == "VISIT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish President Emre Kaya said he would travel to Athens if the islands dispute were settled.",
+    "Unless the ceasefire collapses, Egypt's Foreign Minister Omar Nasser could meet Israeli Foreign Minister "
+    "Dan Levy in Cairo.",
+    "Several diplomats doubted that Indian Prime Minister Ravi Mehta would meet Pakistani Prime Minister Imran "
+    "Qadir before the monsoon.",
+    "There is little reason to think that Japan's Prime Minister Kenji Sato will visit Seoul this year.",
+])
+def test_conditions_and_doubt_make_an_engagement_hypothetical(extractor, text):
+    evs = [e for e in extract(extractor, text) if e.type in ("VISIT", "MEET")]
+    assert evs and all(e.status == "hypothetical" for e in evs), [(e.type, e.status) for e in evs]
+
+
+def test_the_day_a_statement_was_made_does_not_date_the_engagement(extractor):
+    evs = extract(extractor, "Danish Prime Minister Ida Holm will not travel to Warsaw for Saturday's forum, her "
+                             "office said on Tuesday. Holm would visit Oslo if invited, she said on Monday.")
+    visits = {e.target.country: e for e in evs if e.type == "VISIT"}
+    assert visits["POL"].status == "negated" and visits["POL"].date.start == "2026-05-16"
+    assert visits["NOR"].status == "hypothetical" and visits["NOR"].date is None

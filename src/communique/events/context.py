@@ -2,6 +2,7 @@
 who "the two leaders" are, and the document's main dyad."""
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Optional
 
@@ -195,7 +196,27 @@ class DocContext:
         iso = gazetteer().country_code(tok.text) if tok.ent_type_ in ("GPE", "NORP", "LOC") else None
         if iso:
             return Location(country_name(iso), iso), None
+        return _capital_named(tok)
+
+
+def _capital_named(tok) -> Optional[tuple[Location, None]]:
+    """"the Chilean capital", "Japan's capital": a country's capital named through its demonym or name."""
+    if tok.lemma_.lower() != "capital" or tok.pos_ != "NOUN":
         return None
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < tok.i:
+            iso = gazetteer().country_code(child.text)
+            if iso and (gazetteer().country(child.text) or gazetteer().demonym(child.text)):
+                city = capital_of(iso)
+                return (Location(city.name, iso, city.lat, city.lon) if city else
+                        Location(country_name(iso), iso)), None
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def capital_of(iso3: str):
+    """The gazetteer's capital of a country (None when it has none)."""
+    return next((p for p in gazetteer().places.values() if p.kind == "capital" and p.country == iso3), None)
 
 
 def _phrase_text(tok) -> str:

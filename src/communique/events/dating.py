@@ -14,6 +14,10 @@ from communique.events.diplomatic import Candidate
 from communique.model import DateRange, Event
 
 
+_REPORTING = {"say", "tell", "announce", "confirm", "state", "report", "add", "write", "declare", "insist",
+              "stress", "note", "explain", "reply", "answer", "claim", "argue", "warn"}
+
+
 def _clause_verb(tok):
     """The verb heading the clause a token sits in (a noun trigger's light verb, a date's verb)."""
     hops = 0
@@ -41,8 +45,9 @@ def _in_scope(sdoc, cand: Candidate, timexes, quotes=()) -> list[tuple[object, b
     for t in timexes:
         if not (sent.start_char <= t.start < sent.end_char):
             continue
-        if text[max(sent.start_char, t.start - 6):t.start].lower().rstrip().endswith(("since", "for")):
-            continue
+        before = text[max(sent.start_char, t.start - 6):t.start].lower().rstrip()
+        if before.endswith("since") or before.endswith("for") and t.kind != "day":
+            continue      # "since 2019", "for two years"; but "scheduled for Friday", "for Thursday's summit"
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
@@ -53,8 +58,25 @@ def _in_scope(sdoc, cand: Candidate, timexes, quotes=()) -> list[tuple[object, b
             continue
         if t.start > cand.trigger.idx and not _governs(verb, own):
             continue      # "called X … and invited her to visit before her inauguration in March"
+        if verb.i != own.i and verb.lemma_ in _REPORTING and _governs(verb, own):
+            continue      # "said on Monday that he will not travel to Kyiv": Monday dates the saying
         out.append((t, verb.i == own.i))
     return out
+
+
+def _future_aux(trigger) -> bool:
+    """"will not travel", "could meet": a negated or hypothetical event told in the future."""
+    from communique.events.lexicon import lexicon
+
+    mod = lexicon()["modality"]
+    future = set(mod["planned_aux"]) | set(mod["conditional_aux"]) | set(mod["hypothetical_aux"])
+    verb = _clause_verb(trigger)
+    for tok in [verb] + list(verb.ancestors)[:3]:
+        if any(c.dep_ == "aux" and c.lower_ in future for c in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "conj", "acomp"):
+            break
+    return False
 
 
 def _quoted(quotes, pos: int) -> bool:
@@ -68,7 +90,7 @@ def date_for(sdoc, cand: Candidate, timexes, published: Optional[str], quotes=()
 
     scoped = _in_scope(sdoc, cand, timexes, quotes)
     trig = cand.trigger.idx
-    if cand.status == "planned":
+    if cand.status == "planned" or cand.status in ("negated", "hypothetical") and _future_aux(cand.trigger):
         wanted, clash = "future", "past"
     else:
         wanted, clash = "past", "future"
@@ -78,7 +100,7 @@ def date_for(sdoc, cand: Candidate, timexes, published: Optional[str], quotes=()
     options = []
     for t, own_clause in scoped:
         days = (t.start_date, t.end_date)
-        if t.direction == clash and cand.status in ("planned", "occurred"):
+        if t.direction == clash and (cand.status in ("planned", "occurred") or wanted == "future"):
             redone = resolve_timex(t.text, published, tense=wanted)
             if redone and tuple(redone) != days:
                 days, direction = tuple(redone), wanted

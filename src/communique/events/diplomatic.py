@@ -60,7 +60,7 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
                     c.lower_ in _PHONE_WORDS for c in tok.children):      # "a video conference with X"
                 types, noun = ["CALL"], True
             if not types:
-                attending = _attendance(ctx, tok, future)
+                attending = _attendance(ctx, tok, future) or _expected_in(ctx, tok)
                 if attending is not None:
                     out.append(attending)
                 continue
@@ -114,6 +114,27 @@ def _attendance(ctx: DocContext, tok, future: bool) -> Optional[Candidate]:
                          False, {"purpose": noun.doc[noun.left_edge.i:noun.i + 1].text})
         return cand
     return None
+
+
+def _expected_in(ctx: DocContext, tok) -> Optional[Candidate]:
+    """"X is expected in Santiago on Wednesday", "X had been due in Canberra": a trip announced, no trip verb."""
+    if tok.lower_ == "expected" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+        sources = _passive_subject(ctx, tok)
+    elif tok.lower_ == "due" and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
+        sources = _subject(ctx, tok.head)
+    else:
+        return None
+    people = [a for a in sources if a.kind == "person" and a.country]
+    if not people or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return None      # "X is expected to ...": the infinitive carries the event
+    where = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj"), None)
+    hit = ctx.place_of(where) if where is not None else None
+    if hit is None or not hit[0].country or hit[0].country == people[0].country:
+        return None
+    status = "negated" if any(c.dep_ == "neg" for c in (tok.head if tok.lower_ == "due" else tok).children) \
+        else "planned"
+    return Candidate("VISIT", tok, tok.sent, status, people[:1], [hit[1]] if hit[1] else [], hit[0], hit[0].country)
 
 
 def _more_destinations(ctx: DocContext, cand: Candidate) -> list[Candidate]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from communique.events.lexicon import lexicon
 
-_GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "pcomp")
+_GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp")
+_CONDITIONS = {"if", "unless"}
 _CONTRAST = {"just", "only", "merely", "simply", "solely"}
 
 
@@ -26,6 +27,9 @@ def _aux_status(verb) -> str | None:
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in mod["hypothetical_markers"] for c in verb.children):
         return "hypothetical"
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+           for c in verb.children):
+        return "hypothetical"      # "would visit Yerevan if the treaty is ratified": a condition, not a plan
     if words & set(mod["hypothetical_aux"]):
         return "hypothetical"
     if words & set(mod["planned_aux"]) or words & set(mod["conditional_aux"]):
@@ -38,13 +42,34 @@ def _aux_status(verb) -> str | None:
     return None
 
 
+def _speculative(tok, reach: int = 6) -> bool:
+    """"doubted the two would meet", "it is unlikely they will meet", "little reason to think they will meet":
+    a future engagement inside a frame of doubt is a guess, not a plan."""
+    mod = lexicon()["modality"]
+    doubt, slim = set(mod["speculative_words"]), set(mod["slim_words"])
+    for anc in list(tok.ancestors)[:reach]:
+        if anc.lemma_.lower() in doubt or any(c.dep_ == "acomp" and c.lemma_.lower() in doubt for c in anc.children):
+            return True
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in mod["chance_nouns"] and any(
+                c.lower_ in slim for c in anc.children):
+            return True
+    return False
+
+
 def verb_status(verb, future_date: bool = False) -> str:
     """Status of a verb trigger, walking up through governing verbs ("plans to visit")."""
+    status = _verb_status(verb, future_date)
+    if status == "planned" and _speculative(verb):
+        return "hypothetical"
+    return status
+
+
+def _verb_status(verb, future_date: bool = False) -> str:
     mod = lexicon()["modality"]
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "since", "following"):
         return "occurred"      # "after meeting X": done before the main clause, whatever its mood
     if verb.dep_ == "pcomp" and verb.head.lower_ == "before" and verb.head.head.i != verb.head.i:
-        return verb_status(verb.head.head, future_date)   # "told reporters before landing": the main clause's mood
+        return _verb_status(verb.head.head, future_date)   # "told reporters before landing": the main clause's mood
     tok, hops = verb, 0
     while tok is not None and hops < 4:
         status = _aux_status(tok)
