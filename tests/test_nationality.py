@@ -170,3 +170,38 @@ def test_a_namesake_with_another_states_title_is_not_linked(extractor):
     assert people["Joe Biden"].country == "KEN" and people["Joe Biden"].kb_id is None
     people = _people(extractor, "Chilean Finance Minister Fumio Kishida spoke in Lima.", "2023-05-01")
     assert people["Fumio Kishida"].country == "CHL" and people["Fumio Kishida"].kb_id is None
+
+
+def test_an_employer_with_a_known_base_gives_the_country(extractor):
+    # experts take the base of the body they work for, never the country they talk about
+    text = "\"The vote came too early,\" said Pavel Horak of the Atlantic Council. Serbia's leaders disagreed."
+    assert _people(extractor, text, "2023-03-01")["Pavel Horak"].country == "USA"
+    text = "Mira Castell, a senior fellow with the Lowy Institute, said Fiji would pay a heavy price."
+    assert _people(extractor, text, "2023-03-01")["Mira Castell"].country == "AUS"
+
+
+def test_a_country_or_large_city_in_an_employers_name_places_it(extractor):
+    text = "Lena Park, a professor at Seoul National University, said the plan in Japan was flawed."
+    assert _people(extractor, text, "2023-03-01")["Lena Park"].country == "KOR"
+    text = "Talks stalled in Addis Ababa. Omar Ferhat, an economist at the Cairo Institute for Trade, urged patience."
+    assert _people(extractor, text, "2023-03-01")["Omar Ferhat"].country == "EGY"
+
+
+def test_is_the_director_of_a_city_based_group(extractor):
+    text = "Dana Okafor is the director of the Nairobi-based group Horn Watch. Okafor said Somalia needed a new plan."
+    assert _people(extractor, text, "2023-03-01")["Dana Okafor"].country == "KEN"
+    text = "Anna Keller is a researcher at a Berlin institute. Keller said Bolivia must act."
+    assert _people(extractor, text, "2023-03-01")["Anna Keller"].country == "DEU"
+
+
+def test_a_family_name_that_is_also_a_place_word(extractor):
+    # "Park" and "Hall" name parks and halls, and also people the tagger rightly calls people
+    text = "Park Soo-jin, a lawyer in Seoul, said the court had erred."
+    assert _people(extractor, text, "2023-03-01")["Park Soo-jin"].country == "KOR"
+
+
+def test_a_country_naming_a_units_topic_is_not_the_employers_base(extractor):
+    text = "The head of the Caucasus and Georgia Department of the Eurasia Institute, Oleg Svirin, agreed."
+    assert _people(extractor, text, "2023-03-01")["Oleg Svirin"].country != "GEO"
+    text = "Rosa Imhof of the Center for Korean Studies at a Zurich college said talks would resume."
+    assert _people(extractor, text, "2023-03-01")["Rosa Imhof"].country != "KOR"

@@ -85,7 +85,8 @@ def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
     if place and (place.kind == "capital" or place.population >= 500_000):
         return "PLACE", place.country, None        # the tagger's "Kyiv" PERSON or "Dushanbe" ORG
     if label == "PERSON":
-        if any(w in lex.org_words for w in words):
+        org_words = [w for w in words if w in lex.org_words]
+        if org_words and not (2 <= len(words) <= 3 and len(org_words) == 1 and org_words[0] in lex.org_surnames):
             return "ORG", None, None
         return "PERSON", None, None
     if label == "NORP":
@@ -168,7 +169,8 @@ def _split_prefix(seg):
         return None
     for k in range(1, len(seg) - 1):
         prefix = _tokens_text(seg[:k])
-        org_tail = seg[k - 1].lower_ in lex.org_words and seg[k - 1].is_title
+        org_tail = seg[k - 1].lower_ in lex.org_words and seg[k - 1].is_title \
+            and not (k == 1 and seg[0].lower_ in lex.org_surnames)      # "Park Soo-jin" is one name
         if (gaz.country_code(prefix) or lex.org(prefix) or org_tail) and looks_like_name(seg[k:]):
             return seg[:k], seg[k:]
     return None

@@ -24,6 +24,7 @@ class ActorLexicon:
     max_title_words: int = 1
     people_nouns: set[str] = field(default_factory=set)
     org_words: set[str] = field(default_factory=set)
+    org_surnames: set[str] = field(default_factory=set)           # "park": an org word and a family name
     description_heads: list[str] = field(default_factory=list)
     org_sector: dict[str, str] = field(default_factory=dict)
     orgs: dict[str, KnownOrg] = field(default_factory=dict)        # normalised name/acronym -> org
@@ -74,6 +75,7 @@ def lexicon() -> ActorLexicon:
     lex.max_title_words = max(len(t.split()) for t in lex.title_sector)
     lex.people_nouns = {w.lower() for w in raw["people"]["nouns"]}
     lex.org_words = {w.lower() for w in raw["organization_words"]["words"]}
+    lex.org_surnames = {w.lower() for w in raw["organization_words"].get("surnames", [])}
     lex.expert_nouns = {w.lower() for w in raw.get("experts", {}).get("nouns", [])}
     lex.description_heads = sorted(raw["descriptions"]["heads"], key=len, reverse=True)
     for sector, words in raw["org_sector"].items():

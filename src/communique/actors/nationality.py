@@ -149,14 +149,17 @@ def sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: se
     stands near the name ("Putin met Xi in Beijing", "Obama wants to attack Switzerland") says nothing."""
     refs: list[tuple[int, str, object]] = []
     for c in cands:
-        speaking_body = c.label == "ORG" and c.sector in ("GOV", "DIP", "LEG", "MIL")   # "X of the State Department"
-        if (c.label in ("COUNTRY", "NORP", "PLACE") or speaking_body) and c.country and c.tok_start not in role_toks:
+        # "X of the State Department", "X, a fellow at the Singapore Institute of ...": an employer's base
+        country = org_base(c) if c.label == "ORG" else c.country
+        # an employer inside a role phrase still counts ("a senior fellow with the Lowy Institute"); a
+        # country word there has already given the phrase's nationality
+        if c.label in ("COUNTRY", "NORP", "PLACE", "ORG") and country and (c.label == "ORG" or c.tok_start not in role_toks):
             tok = sdoc[c.tok_start]
             if c.label == "NORP" and (_is_language_use(tok) or _modifies_other_people(tok)):
                 continue
             if _is_destination(sdoc[c.tok_end - 1]):
                 continue
-            refs.append((c.start, c.country, sdoc[c.tok_end - 1]))
+            refs.append((c.start, country, sdoc[c.tok_end - 1]))
     by_sent: dict[int, list] = defaultdict(list)
     for ref in refs:
         by_sent[ref[2].sent.start].append(ref)
@@ -183,10 +186,39 @@ def sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: se
                 cl.votes[iso] += W_SENTENCE
 
 
+#: a country word right before one of these in an organisation's name is the unit's topic, not its base
+_TOPIC_UNIT_WORDS = {"department", "division", "desk", "section", "program", "programme", "unit", "studies", "chair",
+                     "project", "initiative", "service", "bureau"}
+#: a city inside an organisation's name places it only when it is a large one ("Jamestown" is a tiny capital)
+_ORG_CITY_POPULATION = 300_000
+
+
+def org_base(c: Cand) -> Optional[str]:
+    """The country an organisation is based in: the KB's or the lexicon's, else a country, demonym or
+    large city inside its name ("Seoul National University", "the Singapore Institute of ...").
+    International bodies have none."""
+    if c.sector == "IGO":
+        return None
+    if c.country:
+        return c.country
+    gaz = gazetteer()
+    words = re.findall(r"[A-Za-z][\w\-]*", c.text)
+    for k, word in enumerate(words):
+        if not word[0].isupper() or (k + 1 < len(words) and words[k + 1].lower() in _TOPIC_UNIT_WORDS):
+            continue        # "the Central Asia and Kazakhstan Department of ...", "Korean Studies": a topic
+        iso = gaz.country(word) or gaz.demonym(word)
+        if iso:
+            return iso
+        place = gaz.place(word)
+        if place and place.country and place.population >= _ORG_CITY_POPULATION:
+            return place.country
+    return None
+
+
 #: participles that place a person's base: "based in", "living in", "born in"
 _BASE_VERBS = {"base", "headquarter", "station", "live", "reside", "bear", "raise", "settle"}
 #: how far up the parse a country word may climb to reach the person it describes
-_LINK_STEPS = 4
+_LINK_STEPS = 6
 #: prepositions that say where someone is from or whom they serve, not where they went or whom they met
 _ORIGIN_PREPS = {"of", "from", "in", "at", "for"}
 
@@ -201,16 +233,32 @@ def _linked(tok, person: set[int]) -> bool:
         if cur.dep_ in ("ROOT", "conj") and cur.i not in person and cur.pos_ in ("VERB", "AUX"):
             return False
         head = cur.head
-        # "a commentator based in Hong Kong", "a nurse living in Lagos" (not "known in China")
-        based = head.dep_ in ("acl", "relcl") and head.lemma_ in _BASE_VERBS
+        # "a commentator based in Hong Kong", "a nurse living in Lagos", "a Mogadishu-based group"
+        # (not "known in China")
+        based = head.dep_ in ("acl", "relcl", "amod") and head.lemma_ in _BASE_VERBS
         # "X, who is Azerbaijani": a copular relative clause describes the person
         copular = head.dep_ == "relcl" and head.lemma_ == "be" and cur.dep_ in ("attr", "acomp")
+        if head.lemma_ == "be" and cur.dep_ == "attr" and _subject_in(head, person):
+            return True         # "X is the director of a Nairobi group", "X is a professor at Y University"
         if head is cur or (head.pos_ in ("VERB", "AUX") and not (based or copular)):
             return False
-        if head.pos_ == "ADP" and head.lower_ not in _ORIGIN_PREPS:
+        if head.pos_ == "ADP" and head.lower_ not in _ORIGIN_PREPS and not _member_with(head):
             return False
         cur = head
     return cur.i in person or any(t.i in person for t in (cur.head,) if cur.dep_ == "appos")
+
+
+def _subject_in(verb, person: set[int]) -> bool:
+    return any(c.dep_ == "nsubj" and c.i in person for c in verb.children)
+
+
+def _member_with(prep) -> bool:
+    """"a fellow with the X Institute": "with" after a people noun names an employer, not a partner."""
+    if prep.lower_ != "with":
+        return False
+    lex = lexicon()
+    noun = prep.head.lemma_.lower()
+    return noun in lex.people_nouns or noun in lex.expert_nouns or noun in lex.title_sector
 
 
 def _is_language_use(tok) -> bool:
