@@ -86,8 +86,8 @@ def _object_lemmas(tok) -> set:
         for g in h.children:
             if g.dep_ in ("compound", "amod", "conj", "nmod"):
                 heads.append(g)
-            elif g.dep_ == "prep" and g.lower_ == "of":
-                heads.extend(x for x in g.children if x.dep_ == "pobj")
+            elif g.dep_ == "prep" and g.lower_ in ("of", "against"):   # "warned its citizens against travel"
+                heads.extend(x for x in g.children if x.dep_ in ("pobj", "pcomp"))
     return out
 
 
@@ -110,7 +110,35 @@ def _entry_fits(e: Entry, tok, objs: Optional[set]) -> bool:
     if e.needs_modifier and not any(_lemma(c) in e.needs_modifier or c.lower_ in e.needs_modifier
                                     for c in tok.children):
         return False
+    if e.needs_prep and not _has_prep(tok, e.needs_prep):
+        return False
+    if e.needs_clause_subject and _clause_subject(tok) is None:
+        return False
     return True
+
+
+def _has_prep(tok, preps) -> bool:
+    """A preposition on the trigger, on its object, or on the light verb of a noun trigger."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
+    if tok.pos_ in NOUN_POS and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        heads.append(tok.head)
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in preps
+               and not any(g.ent_type_ in NOT_PARTY_ENTS for g in c.children if g.dep_ == "pobj")
+               for h in heads for c in h.children)
+
+
+def _clause_subject(tok):
+    """'wants Y to withdraw' / 'expects that Y will withdraw': the party asked to act (Y), not the speaker."""
+    own = _subject(tok)
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and (own is None or s.i != own.i) and s.lower_ not in ("it", "there"):
+                return s
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is not None and any(c.dep_ == "xcomp" for c in tok.children):
+        return obj
+    return None
 
 
 def _best(entries, tok, objs) -> Optional[Entry]:
@@ -365,7 +393,7 @@ def _source_token(hit: Hit):
     t = hit.tok
     if hit.is_noun:
         for c in t.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and c.pos_ != "PRON":   # "expressed its sympathy": the subject says whose
                 return c
             if c.dep_ == "prep" and c.lower_ == "by":
                 for g in c.children:
@@ -384,6 +412,8 @@ def _source_token(hit: Hit):
             return s
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
+        elif cur.dep_ == "acl" and cur.tag_ == "VBN":
+            return None   # "civilians killed in the raid": the noun is the victim, not the actor
         elif cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             return cur.head
         else:
@@ -400,6 +430,8 @@ def _target_token(hit: Hit):
             passive_subj = c
     if passive_subj is not None:
         return passive_subj
+    if not hit.is_noun and t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in NOUN_POS:
+        return t.head   # "civilians killed by the militia": the modified noun undergoes the act
     cands = []
     if not hit.is_noun:
         for c in t.children:
@@ -411,8 +443,15 @@ def _target_token(hit: Hit):
                         cands.append(inner)
                 cands.append(c)
     found = _prep_obj(t)
+    if found is not None and hit.span[0] <= found.i < hit.span[1]:
+        found = None
+    if found is None and hit.is_noun:
+        a = _anchor(hit)
+        if a.i != t.i:
+            found = _prep_obj(a, ANCHOR_PREPS)
     if found is not None:
         cands.append(found)
+    cands = [c for c in cands if not hit.span[0] <= c.i < hit.span[1]]   # "message of condolence"
     named = [c for c in cands if c.ent_type_ in PARTY_ENTS or any(x.ent_type_ in PARTY_ENTS for x in c.children
                                                                  if x.dep_ in ("compound", "amod", "poss"))]
     if named:   # "recalled its ambassador from Algeria" → Algeria
@@ -429,12 +468,61 @@ def _target_token(hit: Hit):
 
 
 PARTY_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
+PLACE_PREPS = {"in", "near", "off", "along", "around", "inside", "across"}
+
+
+def _giver(hit: Hit):
+    """The 'from' party of a receiving verb ('received assurances from Y'), on the verb or its object."""
+    t = hit.tok if not hit.is_noun else _anchor(hit)
+    heads = [t] + [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTY_ENTS:
+                        return g
+    return None
+
+
+def _partner(src):
+    """'Israel and Hamas clashed': the second of two named co-subjects is the other side."""
+    for m in src.children:   # "Azerbaijani and Armenian troops"
+        if m.dep_ in ("amod", "compound") and m.ent_type_ in PARTY_ENTS:
+            for c in m.children:
+                if c.dep_ == "conj" and c.ent_type_ in PARTY_ENTS:
+                    return c
+    if src.ent_type_ not in PARTY_ENTS and not any(c.ent_type_ in PARTY_ENTS for c in src.children
+                                                  if c.dep_ in ("compound", "amod")):
+        return None
+    for c in src.children:
+        if c.dep_ == "conj" and (c.ent_type_ in PARTY_ENTS or any(
+                g.ent_type_ in PARTY_ENTS for g in c.children if g.dep_ in ("compound", "amod"))):
+            return c
+    return None
+
+
+def _place(hit: Hit):
+    """'exercises in the Baltic', 'drills near Taiwan': the place named by the trigger's locative phrase."""
+    heads = [hit.tok, _anchor(hit)]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC"):
+                        return g
+    for t in hit.tok.subtree:   # "warned against travel to Haiti": the destination further down
+        if t.i > hit.tok.i and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS | {"to"} and t.ent_type_ == "GPE":
+            return t
+    return None
 NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
-def _prep_obj(t):
+ANCHOR_PREPS = {"to", "against", "on", "with", "upon", "toward", "towards"}
+
+
+def _prep_obj(t, preps=TARGET_PREPS):
     for c in t.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for g in c.children:
                 if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTY_ENTS:
                     return g
@@ -471,7 +559,8 @@ def _refine_frame(hit: Hit, lex: Lexicon, ftype: str, cameo: str, mode):
     if not acts:
         return cameo, mode, None
     act = acts[0].entry
-    sub = lex.frame_cameo.get(ftype, {}).get(act.type)
+    table = "APPEAL" if ftype == "REQUEST" and hit.entry.cameo.startswith("02") else ftype
+    sub = lex.frame_cameo.get(table, {}).get(act.type)
     if ftype == "THREATEN":
         mode = act.mode if act.mode in ("curfew", "martial-law") else lex.threat_mode.get(act.type, mode)
     return sub or cameo, mode, act
@@ -558,6 +647,12 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
                 src_tok, tgt_tok = spk, src_tok
         if h.governed_by is not None and h.governed_by.entry.transparent and src_tok is None:
             src_tok = _source_token(h.governed_by)
+        if h.entry.reverse:   # "X received arms from Z": Z gave, X got
+            src_tok, tgt_tok = _giver(h), src_tok
+        if tgt_tok is None and src_tok is not None and _lemma(h.tok) in lex.modality.get("reciprocal", ()):
+            tgt_tok = _partner(src_tok)
+        if h.entry.place_target and (tgt_tok is None or tgt_tok.ent_type_ not in PARTY_ENTS):
+            tgt_tok = _place(h) or tgt_tok
         src_tok = _antecedent(src_tok, lex)
         src = resolve_side(doc, src_tok)
         tgt = resolve_side(doc, tgt_tok) if tgt_tok is not None and (src_tok is None or tgt_tok.i != src_tok.i) else None

@@ -31,6 +31,10 @@ class Entry:
     needs_complement: bool = False
     needs_modifier: frozenset = frozenset()
     transparent: bool = False
+    reverse: bool = False                 # "X received Y from Z": Z is the source, X the target
+    needs_clause_subject: bool = False    # "X wants Y to V": only with a complement clause that has its own subject
+    place_target: bool = False            # "exercises in Y": with no party as target, the place's country is one
+    needs_prep: frozenset = frozenset()   # a preposition on the trigger or its object ("evidence against")
 
 
 @dataclass
@@ -77,6 +81,10 @@ def load_lexicon(data: Optional[dict] = None) -> Lexicon:
             needs_complement=bool(t.get("needs_complement", False)),
             needs_modifier=frozenset(t.get("needs_modifier", ())),
             transparent=bool(t.get("transparent", False)),
+            reverse=bool(t.get("reverse", False)),
+            needs_clause_subject=bool(t.get("needs_clause_subject", False)),
+            place_target=bool(t.get("place_target", False)),
+            needs_prep=frozenset(t.get("needs_prep", ())),
         )
         for key, table in (("verbs", lex.verbs), ("nouns", lex.nouns)):
             for w in t.get(key, ()):

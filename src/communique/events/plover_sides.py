@@ -86,11 +86,47 @@ def resolve_side(doc, tok) -> Optional[Side]:
             return Side(name=e.text, country=c or _country_in(toks, e), actor_id=None)
     if ents:
         return Side(name=ents[0].text, country=None, actor_id=None)
-    # 3. the bare noun phrase ("protesters", "the rebels"): no country guessed from common words
+    # 3. the bare noun phrase ("protesters", "the rebels"): no country guessed from common words,
+    #    except the place such a collective is said to be in ("police in Lagos", "students rallied in Dhaka")
     if tok.pos_ == "PRON":
         return Side(name=tok.text, country=None, actor_id=None)
     span = sdoc[toks[0].i: toks[-1].i + 1] if len(toks) <= 8 else sdoc[tok.i: tok.i + 1]
-    return Side(name=span.text, country=None, actor_id=None)
+    return Side(name=span.text, country=_located_country(tok), actor_id=None)
+
+
+LOCATIVE_PREPS = ("in", "of", "from", "across", "throughout", "inside")
+
+
+@functools.lru_cache(maxsize=1)
+def _collectives() -> frozenset:
+    """Domestic collective actors (police, protesters, rebels …), the diplomatic lexicon's list."""
+    from communique.events.lexicon import political_groups
+
+    return political_groups()
+
+
+def _located_country(tok) -> Optional[str]:
+    """The country of a collective actor: a place in its own phrase, else where its clause says it acted.
+
+    PETRARCH-style coders locate a domestic agent by the place it is reported
+    in; only group nouns qualify ('police', 'students'), never a bare person."""
+    if tok.lower_ not in _collectives() and tok.lemma_.lower() not in _collectives():
+        return None
+    heads = [tok]
+    if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        heads.append(verb)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in LOCATIVE_PREPS:
+                continue
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC"):
+                    e = _ent_of(g.doc, g)
+                    code = country_of(e.text) if e is not None else None
+                    if code:
+                        return code
+    return None
 
 
 def _may_be_country(e) -> bool:
