@@ -326,3 +326,53 @@ def test_the_day_a_statement_was_made_does_not_date_the_engagement(extractor):
     visits = {e.target.country: e for e in evs if e.type == "VISIT"}
     assert visits["POL"].status == "negated" and visits["POL"].date.start == "2026-05-16"
     assert visits["NOR"].status == "hypothetical" and visits["NOR"].date is None
+
+
+def test_a_phone_word_in_another_clause_does_not_make_talks_a_call(extractor):
+    evs = extract(extractor, "Kenya's Foreign Minister Amina Wanjiru joined the conference by video link from "
+                             "Berlin, where she had held talks with German Foreign Minister Jonas Keller on Monday.")
+    meet = _one(evs, "MEET")
+    assert {meet.source.country, meet.target.country} == {"KEN", "DEU"}
+    assert not [e for e in evs if e.type == "CALL"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean and Bolivian delegations were talking past each other for most of the week.",
+    "Egyptian President Omar Nasser and Turkish President Emre Kaya discussed Libya at length on Tuesday.",
+])
+def test_idioms_and_topics_are_not_parties(extractor, text):
+    evs = extract(extractor, text)
+    assert not [e for e in evs if e.type == "MEET" and "LBY" in (e.source.country, e.target.country)]
+    if "past each other" in text:
+        assert not [e for e in evs if e.type == "MEET"]
+
+
+def test_parties_named_by_between(extractor):
+    evs = extract(extractor, "Norwegian officials said a phone call between Swedish Prime Minister Eva Lind and "
+                             "Finnish President Mikko Aalto might replace the visit.")
+    call = _one(evs, "CALL")
+    assert {call.source.name, call.target.name} == {"Eva Lind", "Mikko Aalto"}
+    assert call.status == "hypothetical"
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Indian Prime Minister Ravi Mehta met Japanese Prime Minister Kenji Sato in Delhi on Monday, but no "
+     "agreement was signed.", "SIGN"),
+    ("A planned phone call between Spanish Prime Minister Luis Vidal and Moroccan Prime Minister Karim Idrissi did "
+     "not take place on Tuesday.", "CALL"),
+])
+def test_no_agreement_and_a_call_that_did_not_take_place_are_negated(extractor, text, etype):
+    assert _one(extract(extractor, text), etype).status == "negated"
+
+
+def test_they_and_the_two_are_the_pair_just_named(extractor):
+    evs = extract(extractor, "Peru's President Ana Quispe and Ecuador's President Diego Mora held talks in Lima on "
+                             "Monday. They signed an agreement on fisheries. Japanese Prime Minister Kenji Sato, who "
+                             "was in Lima too, said the region was calm.")
+    sign = _one(evs, "SIGN")
+    assert {sign.source.name, sign.target.name} == {"Ana Quispe", "Diego Mora"}
+    evs = extract(extractor, "Fiji's Prime Minister Jone Rabuka sat beside New Zealand Prime Minister Ellen Hart, who "
+                             "had invited him to Wellington when the two met in Apia last October.")
+    meet, invite = _one(evs, "MEET"), _one(evs, "INVITE")
+    assert meet.status == "occurred" and meet.date.start == "2025-10-01"
+    assert (invite.source.name, invite.target.name) == ("Ellen Hart", "Jone Rabuka")

@@ -17,6 +17,8 @@ _COLLECTIVES = {"government", "people", "nation", "family", "authority", "leader
 _STANDS_FOR_COUNTRY = _COLLECTIVES | {"official", "side", "delegation", "negotiator", "diplomat", "envoy",
                                      "force", "troop", "team", "counterpart", "representative", "agency",
                                      "ministry", "leadership", "authority", "regime", "navy", "coast"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_GENERIC_PAIR = {"two", "side", "sides", "delegation", "delegations", "party", "parties"} | _PLURAL_PRONOUNS
 _PAIR_HEADS = {"leader", "leaders", "president", "presidents", "side", "sides", "head", "heads", "minister",
                "ministers", "counterparts", "men", "officials", "delegations"}
 
@@ -85,8 +87,9 @@ class DocContext:
         sent = tok.sent
         if tok.dep_ in ("dobj", "pobj", "dative") and tok.lower_ in ("him", "her"):
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            subject = next((self.actor_of(c) for c in verb.children if c.dep_.startswith("nsubj")
-                            and c.lower_ not in _PERSON_PRONOUNS), None)
+            subject = next((self.actor_of(verb.head if c.lower_ in ("who", "that") and verb.dep_ == "relcl" else c)
+                            for c in verb.children if c.dep_.startswith("nsubj")
+                            and c.lower_ not in _PERSON_PRONOUNS), None)      # "Y, who had invited him": not Y
             for t in reversed(list(self.sdoc[max(0, sent.start - 200):tok.i])):
                 a = self.tok_actor.get(t.i)
                 if a is not None and a.kind == "person" and a is not subject:
@@ -108,13 +111,21 @@ class DocContext:
         return last
 
     def pair_for(self, tok) -> list[Actor]:
-        """"the prime ministers" → the two people titled prime minister, unless the main pair fits the title."""
-        if tok.lemma_.lower() in ("side", "delegation", "party"):
-            recent = self._recent_pair(tok)      # "X held talks with Y. The sides signed …": X and Y
-            if recent:
-                return recent
+        """"the two", "they", "the prime ministers" → the pair just named (this sentence before the phrase, else
+        the one before) when the title fits them; else the two people titled so, else the main pair."""
         words = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ not in ("two", "both")]
         title = " ".join(words + [tok.lemma_.lower()])
+        generic = tok.lemma_.lower() in _GENERIC_PAIR or tok.lower_ in _GENERIC_PAIR
+        if tok.lower_ in _PLURAL_PRONOUNS:
+            earlier = self._pair_phrase_before(tok)      # "The presidents will discuss X. They will also discuss Y."
+            if earlier is not None:
+                return self.pair_for(earlier)
+        reach = 1 if tok.lower_ in _PLURAL_PRONOUNS else 2 if generic else 1
+        recent = self.recent_pair(tok, reach=reach)      # "X held talks with Y. The sides signed …"
+        if recent and (generic or all(a.role and _fits(title, a.role) for a in recent)):
+            return recent
+        if tok.lower_ in _PLURAL_PRONOUNS:
+            return []
         if len(self.main_pair) == 2 and all(not a.role or title in a.role.lower() for a in self.main_pair):
             return list(self.main_pair)
         titled = [a for a in self.doc.actors if a.kind == "person" and a.role and title in a.role.lower()]
@@ -123,10 +134,23 @@ class DocContext:
             return titled[:2]
         return list(self.main_pair)
 
-    def _recent_pair(self, tok) -> list[Actor]:
-        """The two people of different countries named last: in this sentence before ``tok``, else the two before."""
+    def _pair_phrase_before(self, tok):
+        """A pair phrase ("the presidents", "the two sides") that is a subject just before a pronoun."""
         sent = tok.sent
-        spans = [self.sdoc[sent.start:tok.i]] + [s for s in self.sdoc.sents if s.end <= sent.start][-2:][::-1]
+        prev = [s for s in self.sdoc.sents if s.end <= sent.start][-1:]
+        for span in [self.sdoc[sent.start:tok.i]] + prev:
+            for t in reversed(list(span)):
+                if t.dep_.startswith("nsubj") and t.lower_ not in _PLURAL_PRONOUNS and self.is_pair_phrase(t):
+                    return t
+            if any(self.tok_actor.get(t.i) is not None and t.dep_.startswith("nsubj") for t in span):
+                return None      # a named subject is nearer than any pair phrase
+        return None
+
+    def recent_pair(self, tok, reach: int = 2) -> list[Actor]:
+        """The two people of different countries named last: in this sentence before ``tok``, else the ``reach``
+        sentences before (nearest first)."""
+        sent = tok.sent
+        spans = [self.sdoc[sent.start:tok.i]] + [s for s in self.sdoc.sents if s.end <= sent.start][-reach:][::-1]
         for span in spans:
             people: list[Actor] = []
             for t in span:
@@ -140,7 +164,9 @@ class DocContext:
         return []
 
     def is_pair_phrase(self, tok) -> bool:
-        """"the two leaders", "both presidents", "the sides" name the main pair."""
+        """"the two leaders", "both presidents", "the sides", "they" name a pair."""
+        if tok.lower_ in _PLURAL_PRONOUNS:
+            return True
         if tok.lower_ == "two" and tok.dep_.startswith("nsubj"):      # "when the two meet in Paris"
             return any(c.lower_ == "the" for c in tok.children)
         if tok.lower_ not in _PAIR_HEADS or tok.tag_ not in ("NNS", "NNPS"):
@@ -217,6 +243,12 @@ def _capital_named(tok) -> Optional[tuple[Location, None]]:
 def capital_of(iso3: str):
     """The gazetteer's capital of a country (None when it has none)."""
     return next((p for p in gazetteer().places.values() if p.kind == "capital" and p.country == iso3), None)
+
+
+def _fits(title: str, role: str) -> bool:
+    """Whether a plural title ("presidents", "foreign ministers", "leaders") fits a person's role."""
+    role = role.lower()
+    return title in role or title in ("leader", "head", "official", "man") or title.split()[-1] in role
 
 
 def _phrase_text(tok) -> str:

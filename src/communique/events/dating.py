@@ -56,7 +56,8 @@ def _in_scope(sdoc, cand: Candidate, timexes, quotes=()) -> list[tuple[object, b
             continue      # the date belongs to a clause on the other side of a quotation mark
         if verb.dep_ in ("relcl", "acl") and not _governs(verb, own):
             continue
-        if t.start > cand.trigger.idx and not _governs(verb, own):
+        when_clause = verb.dep_ == "advcl" and verb.head.i == own.i and any(c.lower_ == "when" for c in verb.children)
+        if t.start > cand.trigger.idx and not _governs(verb, own) and not when_clause:
             continue      # "called X … and invited her to visit before her inauguration in March"
         if verb.i != own.i and verb.lemma_ in _REPORTING and _governs(verb, own):
             continue      # "said on Monday that he will not travel to Kyiv": Monday dates the saying

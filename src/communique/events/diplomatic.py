@@ -22,6 +22,7 @@ _PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "
 _WITH = {"with", "between", "among", "to", "by", "from", "for", "over"}
 _CALL_PURPOSES = {"congratulate", "thank", "discuss", "express", "offer", "convey", "invite", "inform", "wish",
                   "condole", "brief", "assure", "update", "ask", "urge"}
+_TALK_IDIOMS = {"past", "about", "up", "down", "of", "over", "through", "around", "tough", "big"}
 _INTENT_NOUNS = {"plan", "intention", "decision", "desire", "readiness", "willingness", "hope", "proposal", "offer",
                  "invitation", "agreement", "refusal", "attempt", "bid", "chance", "opportunity"}
 
@@ -46,9 +47,9 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
     for sent in ctx.sdoc.sents:
         if sent.text.rstrip(" \"”’'").endswith("?"):
             continue      # a question asserts nothing ("what is the purpose of X's trip to Canada?")
-        phone = any(t.lower_ in _PHONE_WORDS for t in sent)
         future = sent.start in future_sents
         for tok in sent:
+            phone = _phone_near(tok)
             types = []
             if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
                 types = verbs[tok.lemma_.lower()]
@@ -169,6 +170,24 @@ def _is_phone_call(tok, phone: bool) -> bool:
     # "called Ortiz", "called his counterpart"; not "called the decision … a travesty"
     return phone or any(c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in role_words())
                         for c in tok.children)
+
+
+_OTHER_CLAUSES = {"relcl", "advcl", "ccomp", "acl", "conj", "parataxis"}
+
+
+def _phone_near(tok) -> bool:
+    """A phone word in the trigger's own clause: "spoke by phone", "held talks by video link", but not "opened the
+    session by video link from Ankara, where he had held talks with X the day before"."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        if t.lower_ in _PHONE_WORDS:
+            return True
+        stack += [c for c in t.children if c.dep_ not in _OTHER_CLAUSES or c.i == tok.i or tok in c.subtree]
+    return False
 
 
 def _phone_noun(tok) -> bool:
@@ -305,14 +324,23 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         cand.targets = [a for a in cand.targets
                         if a not in cand.sources and (a.kind != "organization" or a.sector == "IGO")]
         return True       # parties may come from the document's dyad
+    topic_verb = tok.lemma_ in ("discuss", "talk", "negotiate")      # their object is a topic, not a party
+    if tok.lemma_ == "talk" and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children) and any(
+            c.dep_ in ("prep", "prt", "advmod") and c.lower_ in _TALK_IDIOMS for c in tok.children):
+        return False      # "talking past each other", "talking about trade", "talk up the deal": no meeting
     subj = _agent(ctx, tok) if passive else _subject(ctx, tok)
-    objs = _passive_subject(ctx, tok) if passive else _objects(ctx, tok)
+    if passive:
+        objs = _passive_subject(ctx, tok)
+    elif topic_verb:      # "discussed Libya and Gaza with X": Libya is what they talked about
+        objs = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in _WITH
+                for p in c.children if p.dep_ == "pobj" for a in _expand(ctx, p)]
+    else:
+        objs = _objects(ctx, tok)
     if not subj and not passive and objs and tok.dep_ in ("pcomp", "pobj", "advcl"):   # "after meeting with X"
         subj = [a for a in _clause_subject(ctx, tok)[0] if a not in objs]
     if etype in ("MEET", "CALL") and len(subj) >= 2 and not objs:     # "X and Y met", "X and Y spoke by phone"
         subj, objs = subj[:1], subj[1:]
     cand.sources, cand.targets = subj, objs
-    topic_verb = tok.lemma_ in ("discuss", "talk", "negotiate")      # their object is a topic, not a party
     has_partner_phrase = any(_names_other_party(c) for c in tok.children if not (topic_verb and c.dep_ == "dobj"))
     if etype == "MEET" and subj and not objs and not has_partner_phrase and tok.lemma_ in (
             "discuss", "meet", "talk", "negotiate"):
@@ -370,6 +398,9 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
     targets = _objects(ctx, noun, preps={"with", "between", "to", "among"})
     if light is not None and not targets:
         targets = _objects(ctx, light, preps={"with", "to"})
+    between = _objects(ctx, noun, preps={"between"})
+    if not sources and len(between) >= 2 and etype in ("MEET", "CALL", "SIGN"):
+        sources, targets = between[:1], between[1:]      # "a phone call between X and Y could take its place"
     near_verb = noun.head.pos_ == "VERB" or (noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB")
     if not sources and targets and etype in ("MEET", "CALL") and near_verb:   # not "a role in talks with X"
         sources, clause_verb = _clause_subject(ctx, noun)

@@ -190,6 +190,9 @@ def _to_event(ctx: DocContext, cand: Candidate, timexes) -> Optional[Event]:
     tgt = next(iter(cand.targets), None)
     if etype == "INVITE" and src is None and cand.destination and tgt is not None:
         source, target = ctx.country_side(cand.destination), ctx.side(tgt)     # the host country invites
+    elif etype == "SIGN" and src is None and tgt is None and len(ctx.recent_pair(cand.trigger, reach=1)) == 2:
+        # "X and Y held talks. A treaty was signed.": the pair just named, not the document's main countries
+        source, target = (ctx.side(a) for a in ctx.recent_pair(cand.trigger, reach=1))
     elif etype == "SIGN" and (src is None or tgt is None):
         dyad = ctx.main_dyad
         if len(dyad) < 2:

@@ -25,6 +25,9 @@ def _aux_status(verb) -> str | None:
     negs = [c for c in verb.children if c.dep_ == "neg" or c.lower_ in mod["negation"] and c.dep_ in ("aux", "neg")]
     if any(not is_contrastive(c) for c in negs):
         return "negated"
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+           for c in verb.children):
+        return "negated"      # "no treaty was signed", "signed no agreement", "no talks took place"
     if any(c.dep_ == "mark" and c.lower_ in mod["hypothetical_markers"] for c in verb.children):
         return "hypothetical"
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
@@ -93,6 +96,8 @@ def _verb_status(verb, future_date: bool = False) -> str:
         if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and any(
                 c.dep_ == "aux" for c in tok.head.children):
             break      # "has refused to join ... and hosted X": a finite verb of its own keeps its own mood
+        if tok.dep_ == "advcl" and tok.tag_ == "VBD" and any(c.dep_.startswith("nsubj") for c in tok.children):
+            break      # "had invited him when the two met": a past clause of its own keeps its own mood
         if tok.dep_ in _GOVERNING and tok.head.i != tok.i:
             tok, hops = tok.head, hops + 1
         else:
@@ -107,6 +112,9 @@ def noun_status(noun, future_date: bool = False) -> str:
     mod = lexicon()["modality"]
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in mod["negating_verbs"]:
         return "negated"       # "cancelled a planned trip": the cancelling wins over "planned"
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "neg" and not is_contrastive(c) for c in noun.head.children):
+        return "negated"       # "a planned call did not take place", "the summit was not held"
     if any(c.lower_ in mod["planned_nouns"] for c in noun.children if c.dep_ in ("amod", "compound", "nmod")):
         return "planned"
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
