@@ -102,8 +102,17 @@ def _copular(tok) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and _lemma(c) == "be" for c in tok.children)
 
 
+def _head_objects(tok) -> set:
+    """Lemmas of the verb's object heads only ('welcomed the statement of the minister' → statement)."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for h in heads for g in h.children if g.dep_ == "conj"]
+    return {_lemma(h) for h in heads} | {h.lower_ for h in heads}
+
+
 def _entry_fits(e: Entry, tok, objs: Optional[set]) -> bool:
     if e.objects and not (objs & e.objects):
+        return False
+    if e.objects and e.head_object and not (_head_objects(tok) & e.objects):
         return False
     if e.needs_complement and not (_has_complement(tok) and _copular(tok)):
         return False
@@ -177,6 +186,33 @@ def _match_sentence(sent, lex: Lexicon) -> list[Hit]:
             claimed.update(x.i for x in seq)
             break
     # 2. single words
+    _match_words(sent, lex, all_toks, lems, lows, claimed, hits)
+    # 3. reported obligations: "X said Y must V" with no trigger on V
+    taken = {h.tok.i for h in hits}
+    for t in all_toks:
+        entries = lex.modals.get(lows[t.i - sent.start]) if lex.modals else None
+        if not entries or t.dep_ != "aux" or t.head.i in taken:
+            continue
+        verb = t.head
+        if _reported_party_clause(verb, lex):
+            hits.append(Hit(verb, (t.i, t.i + 1), entries[0], False))
+            taken.add(verb.i)
+    return hits
+
+
+def _reported_party_clause(verb, lex: Lexicon) -> bool:
+    """A clause reported by a speech verb whose subject is a named party or an organised group."""
+    if verb.dep_ != "ccomp" or _lemma(verb.head) not in lex.modality["speech_verbs"]:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("we", "i", "you", "it", "they", "he", "she", "this", "that", "there"):
+        return False
+    named = subj.ent_type_ in PARTY_ENTS or any(c.ent_type_ in PARTY_ENTS for c in subj.children
+                                                if c.dep_ in ("compound", "amod", "poss"))
+    return named
+
+
+def _match_words(sent, lex: Lexicon, all_toks, lems, lows, claimed, hits) -> None:
     for k, t in enumerate(all_toks):
         lem, low = lems[k], lows[k]
         ventries = lex.verbs.get(lem) or lex.verbs.get(low)
@@ -640,8 +676,13 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             mode, cameo = _specific_mode(h, hits, mode, cameo)
         if lex.polarity(h.entry.type) == FRAME:
             cameo, mode, act = _refine_frame(h, lex, ftype, cameo, mode)
+            if ftype == "AGREE" and h.entry.needs_complement and act is not None \
+                    and lex.polarity(act.type) == HOSTILE:   # "ready to impose martial law" is a threat
+                ftype = "THREATEN"
+                cameo = lex.frame_cameo.get("THREATEN", {}).get(act.type, "130")
+                mode = act.mode if act.mode in ("curfew", "martial-law") else lex.threat_mode.get(act.type)
         src_tok, tgt_tok = _source_token(h), _target_token(h)
-        if ftype == "REQUEST" and h.obligation and h.entry.type != "REQUEST":
+        if ftype == "REQUEST" and h.obligation and (h.entry.type != "REQUEST" or h.entry.modal_demand):
             spk = _speaker(h, lex)   # "X said Y must withdraw": X asks Y
             if spk is not None:
                 src_tok, tgt_tok = spk, src_tok

@@ -35,6 +35,8 @@ class Entry:
     needs_clause_subject: bool = False    # "X wants Y to V": only with a complement clause that has its own subject
     place_target: bool = False            # "exercises in Y": with no party as target, the place's country is one
     needs_prep: frozenset = frozenset()   # a preposition on the trigger or its object ("evidence against")
+    head_object: bool = False             # `objects` must be the object's head ("welcomed the minister"), not a modifier
+    modal_demand: bool = False            # "X said Y must V": the modal of a reported clause is the trigger
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Lexicon:
     verbs: dict = field(default_factory=dict)     # lemma -> [Entry]
     nouns: dict = field(default_factory=dict)     # lemma -> [Entry]
     phrases: dict = field(default_factory=dict)   # first word -> [(words tuple, Entry)]
+    modals: dict = field(default_factory=dict)    # modal auxiliary -> [Entry] (reported obligations)
 
     def polarity(self, ptype: str) -> str:
         return self.types.get(ptype, {}).get("polarity", "frame")
@@ -85,7 +88,13 @@ def load_lexicon(data: Optional[dict] = None) -> Lexicon:
             needs_clause_subject=bool(t.get("needs_clause_subject", False)),
             place_target=bool(t.get("place_target", False)),
             needs_prep=frozenset(t.get("needs_prep", ())),
+            head_object=bool(t.get("head_object", False)),
+            modal_demand=bool(t.get("modal_demand", False)),
         )
+        if e.modal_demand:
+            for w in t.get("verbs", ()):
+                lex.modals.setdefault(w, []).append(e)
+            continue
         for key, table in (("verbs", lex.verbs), ("nouns", lex.nouns)):
             for w in t.get(key, ()):
                 words = _words(w)

@@ -91,7 +91,17 @@ def resolve_side(doc, tok) -> Optional[Side]:
     if tok.pos_ == "PRON":
         return Side(name=tok.text, country=None, actor_id=None)
     span = sdoc[toks[0].i: toks[-1].i + 1] if len(toks) <= 8 else sdoc[tok.i: tok.i + 1]
-    return Side(name=span.text, country=_located_country(tok), actor_id=None)
+    return Side(name=span.text, country=_modifier_country(tok) or _located_country(tok), actor_id=None)
+
+
+def _modifier_country(tok) -> Optional[str]:
+    """'Ghanaian authorities', 'Serb forces' when NER missed the adjective: a demonym or country word on the head."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.i < tok.i and c.text[:1].isupper():
+            code = country_of(c.text)
+            if code:
+                return code
+    return None
 
 
 LOCATIVE_PREPS = ("in", "of", "from", "across", "throughout", "inside")
@@ -130,10 +140,23 @@ def _located_country(tok) -> Optional[str]:
 
 
 def _may_be_country(e) -> bool:
-    """Places, and ORG/PERSON entities that spaCy mislabels ('Sri Lanka'); never short acronyms like 'UN'."""
+    """Places, and ORG/PERSON entities that spaCy mislabels ('Sri Lanka'); a short acronym ('US', 'PRC') only
+    when it is a country's own alias, never an organisation's ('UN')."""
     if e.label_ in PLACE_LABELS:
         return True
-    return not (len(e.text) <= 3 and e.text.isupper())
+    if len(e.text) <= 3 and e.text.isupper():
+        return _is_country_alias(e.text)
+    return True
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_country_alias(text: str) -> bool:
+    try:
+        from communique.geo import gazetteer, normalize
+
+        return normalize(text) in gazetteer().countries
+    except (ImportError, AttributeError):
+        return False
 
 
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch")
