@@ -205,3 +205,49 @@ def test_a_country_naming_a_units_topic_is_not_the_employers_base(extractor):
     assert _people(extractor, text, "2023-03-01")["Oleg Svirin"].country != "GEO"
     text = "Rosa Imhof of the Center for Korean Studies at a Zurich college said talks would resume."
     assert _people(extractor, text, "2023-03-01")["Rosa Imhof"].country != "KOR"
+
+
+def _description_owner(doc, description):
+    return next((a.name for a in doc.actors if any(m.text.lower() == description.lower() for m in a.mentions)), None)
+
+
+def test_a_former_office_is_not_the_holder_on_the_day(extractor):
+    text = ("Emmanuel Macron spoke on Monday. Later, Pascal Duret, a French politician, criticised him. "
+            "The former French foreign minister said the plan was wrong.")
+    doc = extractor.process(Document(id="f", raw_text=text, published="2021-05-11"))
+    assert _description_owner(doc, "The former French foreign minister") == "Pascal Duret"
+    text = ("Fumio Kishida opened the session. Taro Nemoto, a Japanese lawmaker, walked out. "
+            "The former Japanese defense minister told reporters he was upset.")
+    doc = extractor.process(Document(id="f", raw_text=text, published="2023-05-11"))
+    assert _description_owner(doc, "The former Japanese defense minister") == "Taro Nemoto"
+
+
+def test_office_descriptions_refer_back_to_that_office_holder(extractor):
+    text = ("President Tokayev addressed the forum in Astana. Economists welcomed the plan. "
+            "The head of state said investors were welcome.")
+    doc = extractor.process(Document(id="h", raw_text=text, published="2024-06-10"))
+    assert _description_owner(doc, "The head of state") == "Tokayev"
+    text = ("Mayor Ines Lorca opened the market. Traders in Solo were pleased. The mayor said more stalls would come.")
+    doc = extractor.process(Document(id="h", raw_text=text, published="2024-06-10"))
+    assert _description_owner(doc, "The mayor") == "Ines Lorca"
+
+
+def test_a_national_minister_is_that_countrys_minister_not_its_leader(extractor):
+    text = ("Chinese President Xi Jinping sent a letter. Foreign Minister Wang Yi met Russian Foreign Minister "
+            "Sergei Lavrov in Vientiane. The Chinese minister said coordination must grow.")
+    doc = extractor.process(Document(id="m", raw_text=text, published="2024-07-25"))
+    assert _description_owner(doc, "The Chinese minister") == "Wang Yi"
+    text = ("Ghana's President spoke first. Ghanaian Finance Minister Kofi Mensah and Togo's Trade Minister Abla Kodjo "
+            "signed the deal. The Ghanaian minister called it a start.")
+    doc = extractor.process(Document(id="m", raw_text=text, published="2024-07-25"))
+    assert _description_owner(doc, "The Ghanaian minister") == "Kofi Mensah"
+
+
+def test_a_former_office_the_kb_knows_picks_its_past_holder(extractor):
+    text = ("Taro Kono spoke after Yoshimasa Hayashi at the meeting. "
+            "The former Japanese foreign minister said the region needed calm.")
+    doc = extractor.process(Document(id="f", raw_text=text, published="2022-06-01"))
+    assert _description_owner(doc, "The former Japanese foreign minister") == "Taro Kono"
+    text = ("Jeremy Hunt and James Cleverly sat side by side. The former British foreign secretary was asked first.")
+    doc = extractor.process(Document(id="f", raw_text=text, published="2023-06-01"))
+    assert _description_owner(doc, "The former British foreign secretary") in ("Jeremy Hunt", None)

@@ -162,3 +162,36 @@ def test_a_capital_or_country_is_never_the_speaker(extractor):
     first, second = sorted(doc.quotes, key=lambda q: q.start)
     assert first.speaker is None or first.speaker.name not in ("Tehran", "Iran")
     assert second.speaker is not None and "Mudavadi" in second.speaker.name
+
+
+def _speakers(extractor, text, published="2025-02-03"):
+    from communique.model import Document
+
+    [doc] = list(extractor.pipe([Document(id="q", raw_text=text, published=published)]))
+    assert doc.quotes, "no quotations found"
+    return [(q.text, q.speaker.name if q.speaker else None) for q in sorted(doc.quotes, key=lambda q: q.start)]
+
+
+def test_a_named_speaker_beats_the_source_that_relays_the_words(extractor):
+    got = _speakers(extractor, '"We reject the plan," Anton Velikov said, according to a statement from his office.')
+    assert "Velikov" in (got[0][1] or "")
+    got = _speakers(extractor, 'Marta Ilves met Piotr Dunn on Friday. "Trade will double," Ilves told Dunn, '
+                               'according to the state news agency.')
+    assert "Ilves" in (got[0][1] or "")
+
+
+def test_quoted_as_saying_credits_the_quoted_person(extractor):
+    got = _speakers(extractor, 'The ministry quoted Anton Velikov as saying: "We are ready for talks."')
+    assert "Velikov" in (got[0][1] or "")
+    got = _speakers(extractor, 'Marta Ilves met Piotr Dunn on Friday. Ilves was quoted as telling her counterpart: '
+                               '"We expect clear answers."')
+    assert "Ilves" in (got[0][1] or "")
+
+
+def test_a_possessor_does_not_speak_for_the_spokesman(extractor):
+    got = _speakers(extractor, 'Elena Maro condemned the raid. "The raid was unlawful," Maro’s spokesman, '
+                               'Tomas Lindqvist, told reporters.')
+    assert "Lindqvist" in (got[0][1] or "")
+    got = _speakers(extractor, 'Anton Velikov left early. "He had another meeting," Velikov\'s aide Ruta Kalnina '
+                               'said on Monday.')
+    assert "Kalnina" in (got[0][1] or "")

@@ -26,6 +26,8 @@ class ActorLexicon:
     org_words: set[str] = field(default_factory=set)
     org_surnames: set[str] = field(default_factory=set)           # "park": an org word and a family name
     description_heads: list[str] = field(default_factory=list)
+    office_heads: set[str] = field(default_factory=set)            # "minister": refers to that title's holder
+    same_office: dict[str, list[str]] = field(default_factory=dict)  # "premier" -> ["premier", "prime minister"]
     org_sector: dict[str, str] = field(default_factory=dict)
     orgs: dict[str, KnownOrg] = field(default_factory=dict)        # normalised name/acronym -> org
     expert_nouns: set[str] = field(default_factory=set)            # "analyst", "scholar": no topic country
@@ -61,6 +63,12 @@ class ActorLexicon:
                 best = hit
         return best[1] if best else None
 
+    def holds_office(self, roles: list[str], head: str) -> bool:
+        """Whether one of ``roles`` is the office a description head names ("the premier" → "Prime Minister")."""
+        head = " ".join(head.lower().split())
+        words = self.same_office.get(head, [head])
+        return any(w in r.lower() for r in roles if r for w in words)
+
     def org(self, text: str) -> Optional[KnownOrg]:
         return self.orgs.get(normalize(text))
 
@@ -78,6 +86,8 @@ def lexicon() -> ActorLexicon:
     lex.org_surnames = {w.lower() for w in raw["organization_words"].get("surnames", [])}
     lex.expert_nouns = {w.lower() for w in raw.get("experts", {}).get("nouns", [])}
     lex.description_heads = sorted(raw["descriptions"]["heads"], key=len, reverse=True)
+    lex.office_heads = set(raw["descriptions"].get("office_heads", []))
+    lex.same_office = dict(raw["descriptions"].get("same_office", {}))
     for sector, words in raw["org_sector"].items():
         for w in words:
             lex.org_sector.setdefault(w, sector)

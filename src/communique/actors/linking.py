@@ -144,3 +144,14 @@ def holder_cluster(people: list[Cluster], head: str, country: str, day: Optional
                  kb_role=post.title, kb_name=post.name)
     people.append(cl)
     return cl
+
+
+def held_before(person_id: str, head: str, country: str, day: Optional[str]) -> bool:
+    """Whether the KB has the person leave the office a description names ("foreign minister" of FRA) before ``day``."""
+    role = _OFFICE_OF_HEAD.get(re.sub(r"\s+", " ", head.lower()))
+    if not role:
+        return False
+    from communique.kb import knowledge_base
+
+    return any(p.country == country and p.role == role and day and p.ended_before(day)
+               for p in knowledge_base().posts.get(person_id, ()))

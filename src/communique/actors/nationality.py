@@ -20,7 +20,7 @@ from typing import Optional
 from communique.actors.candidates import Cand
 from communique.actors.cluster import (W_DESCRIPTION, W_LINKED, W_POSSESSOR, W_ROLE, W_SENTENCE, W_STORY, Cluster)
 from communique.actors.lexicon import lexicon
-from communique.actors.linking import holder_cluster
+from communique.actors.linking import held_before, holder_cluster
 from communique.actors.roles import RolePhrase, phrase_apposition, phrase_before, role_text
 from communique.geo import gazetteer
 from communique.model import Span
@@ -83,8 +83,12 @@ def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[i
         before = re.search(r"(?:\b[Tt]he\s+)?([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)(?:['’]s)?\s+"
                            r"(?:(?:new|former|first|outgoing|incoming|then|current|late)\s+)?$", text[max(0, start - 50):start])
         after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})", text[end:end + 60])
+        if before and before.group(1) in ("The", "A", "An"):
+            before = None       # "The head of state said": an article, not a country
         if before:
             country = gaz.country(before.group(1)) or gaz.demonym(before.group(1))
+            met = None if country else gaz.metonym(before.group(1))
+            country = country or (met[0] if met else None)       # "the Kremlin spokesman"
             if country:
                 start = max(0, start - 50) + before.start()
             elif not capital_head:
@@ -104,17 +108,35 @@ def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[i
             continue
         if following and end + following.end() in person_starts:
             continue   # a title before a name, handled as that name's role
-        target = holder_cluster(people, m.group(0), country, day) or _antecedent(people, start, country)
+        if re.search(r"\b[Aa]n?\s+$", text[max(0, start - 3):start]):
+            continue   # "X, a French politician": an apposition introduces, it does not refer back
+        # "the former French foreign minister": not whoever holds the office on the publication day
+        former = _FORMER.search(text[max(0, start - 30):m.start()])
+        if former:
+            lead = re.search(r"(?:\b[Tt]he\s+)?(?:former|ex|late|onetime|one-time|then)[\s-]+$",
+                             text[max(0, start - 30):start])
+            start = max(0, start - 30) + lead.start() if lead else start
+        holder = None if former else holder_cluster(people, m.group(0), country, day)
+        target = _former_holder(people, start, country, m.group(0), day) if former else \
+            holder or _antecedent(people, start, country, m.group(0))
         if target is not None:
             target.descriptions.append(Span(start, end, text[start:end]))
             target.votes[country] += W_DESCRIPTION
 
 
+_FORMER = re.compile(r"\b(?:former|ex|late|onetime|one-time|then)[\s-]+(?:[\w.\-]+\s+){0,2}$", re.I)
+
+
+def _roles(cl: Cluster) -> list[str]:
+    return cl.roles + ([cl.kb_role] if cl.kb_role else [])
+
+
 def _link_bare_title(people: list[Cluster], text: str, m: re.Match, article: re.Match) -> None:
-    """"the crown prince" → the last person before it whose role has that title (no country is implied)."""
-    head = m.group(0).lower()
+    """"the crown prince", "the head of state", "the mayor" → the last person before it whose role is that
+    office (no country is implied)."""
+    lex = lexicon()
     start = m.start() - (len(article.group(0)))
-    holders = [cl for cl in people if any(head in r.lower() for r in cl.roles)
+    holders = [cl for cl in people if lex.holds_office(_roles(cl), m.group(0))
                and any(x.start < m.start() for x in cl.mentions)]
     if len({cl.country for cl in holders}) != 1:
         return          # none, or title holders of several countries: ambiguous
@@ -122,7 +144,26 @@ def _link_bare_title(people: list[Cluster], text: str, m: re.Match, article: re.
     last.descriptions.append(Span(start, m.end(), text[start:m.end()]))
 
 
-def _antecedent(people: list[Cluster], offset: int, country: str) -> Optional[Cluster]:
+def _former_holder(people: list[Cluster], offset: int, country: str, head: str,
+                   day: Optional[str]) -> Optional[Cluster]:
+    """"the former French foreign minister": a person the KB has in that office before the day, else the
+    latest person before it with that country in evidence who holds no office that day (those who do are
+    described by their present office)."""
+    def last_before(cl: Cluster) -> int:
+        return max((m.start for m in cl.mentions if m.start < offset), default=-1)
+
+    ranked = sorted((cl for cl in people if last_before(cl) >= 0), key=last_before, reverse=True)
+    held = next((cl for cl in ranked if cl.kb_id and held_before(cl.kb_id, head, country, day)), None)
+    if held is not None:
+        return held
+    def fits(cl: Cluster) -> bool:
+        known = {c for c, v in cl.votes.items() if v >= W_ROLE} | ({cl.country} if cl.country else set())
+        return not cl.kb_role and (not known or country in known or country in cl.votes)
+
+    return next((cl for cl in ranked if fits(cl)), None)
+
+
+def _antecedent(people: list[Cluster], offset: int, country: str, head: str = "") -> Optional[Cluster]:
     def strong(cl: Cluster) -> Optional[str]:
         if cl.kb_id and cl.country:
             return cl.country           # a KB link is as strong as a role phrase
@@ -133,6 +174,12 @@ def _antecedent(people: list[Cluster], offset: int, country: str) -> Optional[Cl
         return max((m.start for m in cl.mentions if m.start < offset), default=-1)
 
     ranked = sorted(people, key=last_before, reverse=True)
+    lex = lexicon()
+    for cl in ranked:
+        if last_before(cl) >= 0 and strong(cl) in (country, None) and lex.holds_office(_roles(cl), head):
+            return cl
+    if head.lower() in lex.office_heads:
+        return None     # "the Chinese minister" is a minister: never just any Chinese person
     for cl in ranked:
         if last_before(cl) >= 0 and strong(cl) == country:
             return cl

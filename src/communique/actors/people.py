@@ -129,7 +129,8 @@ def add_bare_surnames(sdoc, cands: list[Cand]) -> list[Cand]:
     covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
     extra = []
     for tok in sdoc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or is_acronym(tok.text):
+        # the small model sometimes tags a sentence-opening surname NOUN ("Ilves was quoted as ...")
+        if tok.i in covered or tok.pos_ not in ("PROPN", "NOUN") or not tok.is_title or is_acronym(tok.text):
             continue        # "U.N." is no surname, though it folds to "un" as in "Kim Jong Un"
         if surname_key(tok.text) in known:
             extra.append(Cand(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", tok.i, tok.i + 1))

@@ -140,12 +140,23 @@ class SpeakerFinder:
         nobody we know ("analysts said") still counts as found, with no speaker.
         """
         toks = self.tokens(lo, hi)
+        according: Optional[tuple[bool, Optional[Side]]] = None
         for i, t in enumerate(toks):
             if t.lower_ == "according" and i + 1 < len(toks) and toks[i + 1].lower_ == "to":
                 obj = [c for c in toks[i + 1].children if c.dep_ == "pobj" and not self.in_quote(c.idx)]
                 side = self.side_for_token(obj[0], previous) if obj else None
-                return True, side or self.nearest_mention(toks[i + 1].idx + 2, hi, after=True)
+                according = True, side or self.nearest_mention(toks[i + 1].idx + 2, hi, after=True)
+                if according[1] is not None and self._is_person(according[1]) and self._named_person(according[1]):
+                    return according
+                break
+        quoted = self._quoted_as_saying(toks, previous)
+        if quoted is not None:
+            return True, quoted
         verbs = [t for t in toks if self.is_speech_verb(t)]
+        if according is not None:
+            # '"…," X said, according to a statement': the speech verb's subject speaks; the source only relays
+            named = self._first_named_subject(verbs, previous)
+            return (True, named) if named is not None else according
         if prefer_last:
             verbs.reverse()
         found = False
@@ -163,6 +174,44 @@ class SpeakerFinder:
                 self.nearest_mention(lo, verb.idx, after=False, people=True)
             return True, side
         return found, None
+
+    def _is_possessor(self, m: Mention) -> bool:
+        if self.sdoc is None:
+            return False
+        span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and (span.root.dep_ == "poss" or any(c.dep_ == "case" for c in span.root.children))
+
+    def _named_person(self, side: Side) -> bool:
+        kinds = set(self._kinds_by_key.get(id(side), ()))
+        if side.actor_id:
+            kinds |= self._kinds_by_key.get(("actor", side.actor_id), set())
+        return "person" in kinds
+
+    def _first_named_subject(self, verbs, previous) -> Optional[Side]:
+        for verb in verbs:
+            subj = self.subject_of(verb)
+            if subj is None:
+                continue
+            side = self.side_for_token(subj, previous)
+            if side is not None and self._named_person(side):
+                return side
+        return None
+
+    def _quoted_as_saying(self, toks, previous) -> Optional[Side]:
+        """"The statement quoted X as saying …": the quoted person speaks, not the one quoting; a passive
+        "X was quoted as telling his counterpart …" keeps X (the subject), never the listener."""
+        for t in toks:
+            if t.lemma_.lower() != "quote" or not t.pos_ in ("VERB", "AUX"):
+                continue
+            as_saying = any(c.lower_ == "as" and any(self.is_speech_verb(g) for g in c.subtree) for c in t.children)
+            if not as_saying:
+                continue
+            obj = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and not self.in_quote(c.idx)]
+            if obj:
+                side = self.side_for_token(obj[0], previous)
+                if side is not None:
+                    return side
+        return None
 
     def subject_of(self, verb):
         """The subject of a speech verb, climbing from "adding"/"noting" to the verb it hangs on."""
@@ -190,8 +239,10 @@ class SpeakerFinder:
         if at_head and at_head[0].kind == "person":
             return at_head[0].side
         people = [m for m in self.index.before(hi + 1, lo) if m.kind == "person" and not self.in_quote(m.start)]
-        if people:
-            return people[0].side
+        # "Guterres' spokesman, Stephane Dujarric, told ...": the possessor only names whose spokesman speaks
+        own = [m for m in people if not self._is_possessor(m)]
+        if own or people:
+            return (own or people)[0].side
         if tok.pos_ == "PROPN" and not any(m.kind in _NOT_SPEAKERS for m in at_head):
             return self.name_side(tok)
         at_head = [m for m in at_head if m.kind not in _NOT_SPEAKERS]
