@@ -376,3 +376,20 @@ def test_they_and_the_two_are_the_pair_just_named(extractor):
     meet, invite = _one(evs, "MEET"), _one(evs, "INVITE")
     assert meet.status == "occurred" and meet.date.start == "2025-10-01"
     assert (invite.source.name, invite.target.name) == ("Ellen Hart", "Jone Rabuka")
+
+
+def test_a_sentence_without_date_words_goes_on_from_the_dated_one_before(extractor):
+    evs = extract(extractor, "On Tuesday, Brazil's Foreign Minister Paulo Reis sat down with Indian Foreign Minister "
+                             "Arjun Rao in Delhi. The two sides signed an agreement on ethanol.")
+    sign = _one(evs, "SIGN")
+    assert sign.date.start == "2026-05-12"
+    assert {sign.source.country, sign.target.country} == {"BRA", "IND"}
+
+
+def test_a_publication_day_guess_does_not_split_one_signing(extractor):
+    evs = extract(extractor, "Qatar and Norway signed a memorandum on gas in Doha on Monday. The memorandum was signed "
+                             "by Qatar's Energy Minister Khalid Al Kuwari and Norway's Trade Minister Siri Berg.")
+    signs = [e for e in evs if e.type == "SIGN"]
+    assert len(signs) == 1, [(e.source.name, e.target.name, e.date) for e in signs]
+    assert signs[0].date.start == "2026-05-11"
+    assert {signs[0].source.name, signs[0].target.name} == {"Khalid Al Kuwari", "Siri Berg"}

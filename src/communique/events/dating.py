@@ -118,9 +118,36 @@ def date_for(sdoc, cand: Candidate, timexes, published: Optional[str], quotes=()
             return None
         if start:
             return DateRange(start, end or start, t.text)
+    if cand.status == "occurred":
+        carried = _date_of_previous_sentence(sdoc, cand, timexes)
+        if carried is not None:
+            return carried
     if cand.status == "occurred" and published:
         # an engagement reported as news with no date words: the publication day
         return DateRange(published, published, None)
+    return None
+
+
+def _date_of_previous_sentence(sdoc, cand: Candidate, timexes) -> Optional[DateRange]:
+    """"On Thursday, X sat down with Y. The two sides signed an agreement.": a past-tense sentence with no date
+    words that goes on from a dated past-tense sentence of the same paragraph happened that day."""
+    own = _clause_verb(cand.trigger)
+    if own.tag_ != "VBD" or any(c.dep_ == "aux" for c in own.children):
+        return None
+    sent = cand.sent
+    if sent.start == 0:
+        return None
+    prev = sdoc[sent.start - 1].sent
+    if "\n\n" in sdoc.text[prev.end_char:sent.start_char] or prev.text.rstrip().endswith(("\"", "”", "?")):
+        return None
+    if prev.root.tag_ != "VBD":
+        return None
+    for t in timexes:
+        if not (prev.start_char <= t.start < prev.end_char) or t.kind not in ("day", "range") or not t.start_date:
+            continue
+        span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and _clause_verb(span.root).i == prev.root.i and t.direction in ("past", "present", None):
+            return DateRange(t.start_date, t.end_date or t.start_date, t.text)
     return None
 
 

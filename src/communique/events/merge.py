@@ -22,9 +22,17 @@ def _is_person_id(s: Side) -> bool:
 
 
 def _dates_compatible(a: Optional[DateRange], b: Optional[DateRange]) -> bool:
-    if a is None or b is None:
-        return True
+    if a is None or b is None or a.text is None or b.text is None:
+        return True      # the publication-day default (no date words) is a guess that never splits one engagement
     return a.start <= b.end and b.start <= a.end
+
+
+def _beats_default(given: Optional[DateRange], default: Optional[DateRange]) -> bool:
+    """A date from the text replaces the publication-day default when it is a day, or a span that leaves that day
+    out ("this year" around today says less than today)."""
+    if given is None or default is None or given.text is None or default.text is not None:
+        return False
+    return given.start == given.end or not (given.start <= default.start <= given.end)
 
 
 def _same_trip(a: Event, b: Event) -> bool:
@@ -75,8 +83,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             target.plover = dict(ev.plover)
             target.cameo = ev.cameo
             target.date = ev.date
-        if target.date is None and ev.date is not None:
-            target.date = ev.date
+        if target.date is None and ev.date is not None or _beats_default(ev.date, target.date):
+            target.date = ev.date      # a day the text gives beats the publication-day default
         elif ev.date and target.date and (ev.date.start, ev.date.end) != (target.date.start, target.date.end) and (
                 ev.date.start >= target.date.start and ev.date.end <= target.date.end):
             target.date = ev.date      # the narrower of two compatible dates
