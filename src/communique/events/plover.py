@@ -425,8 +425,17 @@ def _antecedent(tok, lex: Lexicon):
     return tok
 
 
+def _stative(tok) -> bool:
+    """'Israel is opposed to', 'Vietnam is committed to': a participle of state, whose subject is the actor."""
+    return (_lemma(tok) in lexicon().modality.get("stative_participles", ())
+            and not any(c.dep_ == "agent" for c in tok.children)
+            and any(c.dep_ == "nsubjpass" for c in tok.children))
+
+
 def _source_token(hit: Hit):
     t = hit.tok
+    if not hit.is_noun and _stative(t):
+        return next(c for c in t.children if c.dep_ == "nsubjpass")
     if hit.is_noun:
         for c in t.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":   # "expressed its sympathy": the subject says whose
@@ -462,7 +471,7 @@ def _target_token(hit: Hit):
     t = hit.tok
     passive_subj = None
     for c in t.children:
-        if c.dep_ == "nsubjpass":
+        if c.dep_ == "nsubjpass" and not (not hit.is_noun and _stative(t)):
             passive_subj = c
     if passive_subj is not None:
         return passive_subj

@@ -96,8 +96,10 @@ def resolve_side(doc, tok) -> Optional[Side]:
 
 def _modifier_country(tok) -> Optional[str]:
     """'Ghanaian authorities', 'Serb forces' when NER missed the adjective: a demonym or country word on the head."""
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound") and c.i < tok.i and c.text[:1].isupper():
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    mods += [g for c in mods for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i]  # "US Predator attacks"
+    for c in sorted(mods, key=lambda t: t.i):
+        if c.text[:1].isupper():
             code = country_of(c.text)
             if code:
                 return code
