@@ -34,6 +34,9 @@ LIGHT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "mount", "make", "
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite", "during", "before", "over", "because"}
 BACKGROUND_MARKS = {"after", "since", "because", "as", "when", "while", "before", "once", "if", "unless",
                     "although", "though", "until"}
+QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "number",
+                  "group", "batch", "contingent", "wave", "handful", "million", "millions", "more", "some", "all"}
+FORCEFUL = {"ASSAULT", "COERCE", "SANCTION"}   # acts whose announced readiness is a threat (CAMEO 13x)
 PLANNED_MODS = {"planned", "proposed", "upcoming", "future", "scheduled", "expected", "possible",
                 "forthcoming", "prospective", "potential", "impending", "next"}
 
@@ -105,7 +108,12 @@ def _copular(tok) -> bool:
 def _head_objects(tok) -> set:
     """Lemmas of the verb's object heads only ('welcomed the statement of the minister' → statement)."""
     heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not heads:   # "troops massed"
+        heads = [c for c in tok.children if c.dep_ == "nsubj"]
     heads += [g for h in heads for g in h.children if g.dep_ == "conj"]
+    heads += [x for h in heads if _lemma(h) in QUANTITY_HEADS or h.pos_ == "NUM"   # "thousands of troops"
+              for g in h.children if g.dep_ == "prep" and g.lower_ == "of"
+              for x in g.children if x.dep_ == "pobj"]
     return {_lemma(h) for h in heads} | {h.lower_ for h in heads}
 
 
@@ -686,7 +694,7 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         if lex.polarity(h.entry.type) == FRAME:
             cameo, mode, act = _refine_frame(h, lex, ftype, cameo, mode)
             if ftype == "AGREE" and h.entry.needs_complement and act is not None \
-                    and lex.polarity(act.type) == HOSTILE:   # "ready to impose martial law" is a threat
+                    and act.type in FORCEFUL:   # "ready to impose martial law" is a threat
                 ftype = "THREATEN"
                 cameo = lex.frame_cameo.get("THREATEN", {}).get(act.type, "130")
                 mode = act.mode if act.mode in ("curfew", "martial-law") else lex.threat_mode.get(act.type)
@@ -701,6 +709,9 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             src_tok, tgt_tok = _giver(h), src_tok
         if tgt_tok is None and src_tok is not None and _lemma(h.tok) in lex.modality.get("reciprocal", ()):
             tgt_tok = _partner(src_tok)
+        if tgt_tok is None and h.governs and lex.polarity(h.entry.type) == FRAME:
+            act_hit = min(h.governs, key=lambda g: g.depth)   # "willing to send equipment to X": X
+            tgt_tok = _target_token(act_hit)
         if h.entry.place_target and (tgt_tok is None or tgt_tok.ent_type_ not in PARTY_ENTS):
             tgt_tok = _place(h) or tgt_tok
         src_tok = _antecedent(src_tok, lex)
