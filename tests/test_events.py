@@ -393,3 +393,41 @@ def test_a_publication_day_guess_does_not_split_one_signing(extractor):
     assert len(signs) == 1, [(e.source.name, e.target.name, e.date) for e in signs]
     assert signs[0].date.start == "2026-05-11"
     assert {signs[0].source.name, signs[0].target.name} == {"Khalid Al Kuwari", "Siri Berg"}
+
+
+def test_a_question_followed_by_a_speaker_label_asserts_nothing(extractor):
+    evs = extract(extractor, "So the big question: did Greek Prime Minister Nikos Pappas and Turkish President Emre "
+                             "Kaya actually meet?\n\nMARIA DOE (Athens correspondent): Not in the end.")
+    assert not [e for e in evs if e.type == "MEET"]
+
+
+def test_next_week_on_a_weekday_is_that_day_of_next_week(extractor):
+    evs = extract(extractor, "Nigeria's Foreign Minister Bola Adeyemi is flying to Nairobi next week, on Tuesday, to "
+                             "see Kenyan Foreign Minister Amina Wanjiru.")
+    visit = _one(evs, "VISIT")
+    assert visit.status == "planned" and (visit.date.start, visit.date.end) == ("2026-05-19", "2026-05-19")
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing has long criticized European officials who meet Taiwanese leaders.",
+    "Ministers from Kenya visit Uganda every few months.",
+])
+def test_a_habit_of_a_kind_of_people_is_no_engagement(extractor, text):
+    assert not [e for e in extract(extractor, text) if e.type in ("MEET", "VISIT")]
+
+
+def test_welcoming_two_leaders_is_two_hostings(extractor):
+    evs = extract(extractor, "Angola's President Joao Lourenco has welcomed Congolese President Felix Tshisekedi and "
+                             "Rwandan President Paul Kagame in Luanda.")
+    hosts = {e.target.country for e in evs if e.type == "HOST"}
+    assert hosts == {"COD", "RWA"}
+    evs = extract(extractor, "Angola's President Joao Lourenco received Congolese President Felix Tshisekedi and his "
+                             "Foreign Minister Therese Wagner in Luanda.")
+    assert len([e for e in evs if e.type == "HOST"]) == 1
+
+
+def test_a_pronoun_counts_when_finding_the_pair(extractor):
+    evs = extract(extractor, "Brazil's President Paulo Reis lands in Lima on Friday. Whether he meets Chile's President "
+                             "Rosa Ibanez there is unclear; the two have never held formal talks.")
+    negated = [e for e in evs if e.type == "MEET" and e.status == "negated"]
+    assert negated and {negated[0].source.name, negated[0].target.name} == {"Paulo Reis", "Rosa Ibanez"}

@@ -10,7 +10,7 @@ import functools
 from typing import Optional
 
 from communique.events.dating import date_for
-from communique.events.diplomatic import Candidate
+from communique.events.diplomatic import Candidate, is_question
 from communique.model import DIPLOMATIC_TYPES, Event, Location, Side, Span
 
 #: Rule and model types that name the same engagement (a rule MEET makes a model CONSULT redundant).
@@ -40,7 +40,7 @@ def model_events(ctx, coder, rule_events: list[Event], timexes, min_diplomatic: 
                    for e in rule_events for s in e.evidence if e.source and e.target}
     out = []
     preds = pair_predictions(ctx.sdoc, actor_spans(ctx.doc), coder,
-                             skip_sentence=lambda s: s.text.rstrip(" \"”’'").endswith("?"),
+                             skip_sentence=is_question,
                              usable=lambda m: _side(ctx, m) is not None)
     for label, p, status, src, tgt, sent in preds:
         is_dip = label in DIPLOMATIC_TYPES

@@ -155,6 +155,8 @@ class DocContext:
             people: list[Actor] = []
             for t in span:
                 a = self.tok_actor.get(t.i)
+                if a is None and t.lower_ in _PERSON_PRONOUNS:
+                    a = self.pronoun_antecedent(t)      # "whether he finds time for X": he counts
                 if a is not None and a.kind == "person" and a.country and a not in people:
                     people.append(a)
             if len({a.country for a in people}) >= 2:

@@ -7,7 +7,7 @@ relative clause beside it, and durations ("since 2019"), are not its date.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from communique.events.diplomatic import Candidate
@@ -80,6 +80,33 @@ def _future_aux(trigger) -> bool:
     return False
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_within_week(text: str, scoped: list) -> list:
+    """"next week, on Thursday", "last week on Monday": the weekday names a day inside the week before it, not the
+    nearest one. The pair becomes one expression for that day."""
+    import dataclasses
+
+    out = list(scoped)
+    for n, (week, own) in enumerate(scoped):
+        if week.kind != "range" or not week.start_date or "week" not in week.text.lower():
+            continue
+        for m, (wd, own2) in enumerate(scoped):
+            gap = text[week.end:wd.start]
+            if wd.start <= week.end or len(gap) > 5 or gap.strip(" ,") not in ("", "on"):
+                continue
+            name = wd.text.lower().removeprefix("on ").strip()
+            if name not in _WEEKDAYS:
+                continue
+            start = date.fromisoformat(week.start_date[:10])
+            found = start + timedelta(days=(_WEEKDAYS.index(name) - start.weekday()) % 7)
+            joined = dataclasses.replace(week, end=wd.end, text=text[week.start:wd.end], start_date=found.isoformat(),
+                                         end_date=found.isoformat(), kind="day")
+            out[n], out[m] = (joined, own or own2), None
+    return [o for o in out if o is not None]
+
+
 def _quoted(quotes, pos: int) -> bool:
     """Whether ``pos`` lies inside one of the document's quotations (found by the quotes stage)."""
     return any(q.start <= pos < q.end for q in quotes)
@@ -89,7 +116,7 @@ def date_for(sdoc, cand: Candidate, timexes, published: Optional[str], quotes=()
     """The time expression of the event's clause nearest the trigger, matching the status; else the rules below."""
     from communique.timex import resolve_timex
 
-    scoped = _in_scope(sdoc, cand, timexes, quotes)
+    scoped = _weekday_within_week(sdoc.text, _in_scope(sdoc, cand, timexes, quotes))
     trig = cand.trigger.idx
     if cand.status == "planned" or cand.status in ("negated", "hypothetical") and _future_aux(cand.trigger):
         wanted, clash = "future", "past"

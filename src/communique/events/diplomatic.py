@@ -45,7 +45,7 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
     verbs, nouns = trigger_index()
     out = []
     for sent in ctx.sdoc.sents:
-        if sent.text.rstrip(" \"”’'").endswith("?"):
+        if is_question(sent):
             continue      # a question asserts nothing ("what is the purpose of X's trip to Canada?")
         future = sent.start in future_sents
         for tok in sent:
@@ -82,6 +82,14 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
                     out.append(cand)
                     out += _more_destinations(ctx, cand)
     return out
+
+
+def is_question(sent) -> bool:
+    """A sentence, or its first line, that ends in a question mark. Transcripts glue the next speaker's label to a
+    question and the next line ("… did they actually meet?" / "HOST NAME (correspondent):"), so the first line
+    counts too."""
+    text = sent.text.strip()
+    return any(part.rstrip(" \"”’'").endswith("?") for part in (text, text.split("\n", 1)[0]))
 
 
 _GATHERINGS = {"summit", "forum", "conference", "meeting", "ceremony", "inauguration", "funeral", "session",
@@ -328,6 +336,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
     if tok.lemma_ == "talk" and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children) and any(
             c.dep_ in ("prep", "prt", "advmod") and c.lower_ in _TALK_IDIOMS for c in tok.children):
         return False      # "talking past each other", "talking about trade", "talk up the deal": no meeting
+    if _generic_habit(tok):
+        return False
     subj = _agent(ctx, tok) if passive else _subject(ctx, tok)
     if passive:
         objs = _passive_subject(ctx, tok)
@@ -346,6 +356,21 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
             "discuss", "meet", "talk", "negotiate"):
         cand.targets = [a for a in ctx.main_pair if a not in subj][:1] if subj[0] in ctx.main_pair else []
     return bool(cand.sources and cand.targets)
+
+
+def _bare_plural(tok) -> bool:
+    """"officials", "Taiwanese leaders": a plural noun with no article, possessive or number names a kind of people."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
+def _generic_habit(verb) -> bool:
+    """"criticized state officials who meet Taiwanese leaders", "ministers visit Brussels often": a present-tense
+    habit of a kind of people, not an engagement."""
+    if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    if verb.dep_ == "relcl" and _bare_plural(verb.head):
+        return True
+    return any(c.dep_ == "nsubj" and _bare_plural(c) for c in verb.children)
 
 
 _CARRYING_VERBS = frozenset({"cancel", "postpone", "delay", "plan", "schedule", "announce", "call", "scrap",

@@ -149,8 +149,10 @@ def _coded(side: Optional[Side]) -> bool:
 
 def _per_target(cand: Candidate) -> list[Candidate]:
     """"credited Britain and France": one event per addressee (SIGN and HOST keep their party lists)."""
-    if cand.type in ("SIGN", "HOST", "VISIT") or len(cand.targets) < 2:
+    if cand.type in ("SIGN", "VISIT") or len(cand.targets) < 2:
         return [cand]
+    if cand.type == "HOST" and len({a.country for a in cand.targets}) < 2:
+        return [cand]      # "received X and his delegation" is one guest; "welcomed both leaders" is two
     out = []
     for tgt in cand.targets:
         one = Candidate(cand.type, cand.trigger, cand.sent, cand.status, list(cand.sources), [tgt],
