@@ -117,3 +117,28 @@ def test_entities_split_at_commas_and_inner_possessives(extractor):
     doc = extractor.process(Document(id="s2", raw_text=text, published="2024-01-01"))
     people = [a for a in doc.actors if a.kind == "person"]
     assert len(people) == 1 and people[0].name == "Elena Varga"
+
+
+def _people(extractor, text, published="2024-06-10"):
+    doc = extractor.process(Document(id="h", raw_text=text, published=published))
+    people = {a.name: a for a in doc.actors if a.kind == "person"}
+    assert people, "no people found"
+    return people
+
+
+def test_a_title_or_honorific_the_tagger_took_into_the_name_is_not_part_of_it(extractor):
+    people = _people(extractor, "Prime Minister Narendra Modi met the press. Later PM Modi posted a photo.")
+    assert set(people) == {"Narendra Modi"} and people["Narendra Modi"].kb_id
+    people = _people(extractor, "Mr. Modi arrived on Tuesday. \"This is my seventh visit,\" Mr. Modi said.")
+    assert set(people) == {"Modi"} and people["Modi"].kb_id and people["Modi"].country == "IND"
+    people = _people(extractor, "ISLAMABAD: Foreign Office Spokesperson Rabia Qadir Hussain said on Friday that talks "
+                                "would resume.")
+    assert "Rabia Qadir Hussain" in people
+
+
+def test_a_many_word_capital_the_tagger_calls_a_body_or_person_is_a_place(extractor):
+    for text in ("Abu Dhabi, June 10 (WAM) -- The President received the guest at the palace.",
+                 "Talks in Kuala Lumpur ended on Monday, and Addis Ababa said it would host the next round."):
+        doc = extractor.process(Document(id="c", raw_text=text, published="2024-06-10"))
+        assert not [a for a in doc.actors if a.kind == "person" and a.name in ("Abu Dhabi", "Kuala Lumpur",
+                                                                               "Addis Ababa")]

@@ -81,9 +81,10 @@ def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
         place = gaz.place(text)
         return "PLACE", place.country if place else None, None
     words = text.lower().replace("’s", "").split()
-    place = gaz.place(text) if len(words) == 1 and label in ("PERSON", "ORG") else None
+    # the tagger's "Kyiv" PERSON, "Dushanbe" ORG or "Abu Dhabi" PERSON
+    place = gaz.place(text) if label in ("PERSON", "ORG") else None
     if place and (place.kind == "capital" or place.population >= 500_000):
-        return "PLACE", place.country, None        # the tagger's "Kyiv" PERSON or "Dushanbe" ORG
+        return "PLACE", place.country, None
     if label == "PERSON":
         org_words = [w for w in words if w in lex.org_words]
         if org_words and not (2 <= len(words) <= 3 and len(org_words) == 1 and org_words[0] in lex.org_surnames):
@@ -149,10 +150,30 @@ def _segments(ent):
         yield seg
 
 
+def _leading_title(seg) -> bool:
+    """"Mr. Modi", "PM Modi", "Spokesperson Mumtaz Zahra Baloch", "H.E. Sheikh …": a title or honorific the
+    tagger took into the name; it belongs to the role, and the name must stay linkable."""
+    if len(seg) < 2 or not seg[1].is_title:
+        return False
+    return is_title_word(seg[0].lower_)
+
+
+def is_title_word(word: str) -> bool:
+    """"mr.", "dr", "h.e.", "pm", "president": a word that stands before a name without being part of it."""
+    lex = lexicon()
+    return word in _HONORIFICS or word.rstrip(".") in _HONORIFICS or (word in lex.title_sector and word not in
+                                                                      lex.org_surnames)
+
+
+#: honorifics that stand before a name and are never part of it
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "h.e.", "he", "excellency", "madam", "sir"}
+
+
 def _trim(seg):
     while seg and (seg[0].pos_ not in ("PROPN", "NOUN", "ADJ", "NUM") or seg[0].lower_ == "the"
                    or seg[0].tag_ in _NOT_NAME_TAGS
-                   or (seg[0].is_sent_start and seg[0].lower_.endswith("ing") and len(seg) > 1)):
+                   or (seg[0].is_sent_start and seg[0].lower_.endswith("ing") and len(seg) > 1)
+                   or _leading_title(seg)):
         seg = seg[1:]
     possessive = False
     while seg and (seg[-1].text in _POSSESSIVE or seg[-1].is_punct):

@@ -63,8 +63,10 @@ def add_kb_full_names(sdoc, cands: list[Cand]) -> list[Cand]:
 
 def part_of_longer_name(sdoc, c: Cand) -> bool:
     """"Park" in "Park Min-soo" split by the tagger: a name part next to another capitalised part is no bare surname."""
+    from communique.actors.candidates import is_title_word
+
     def name_like(tok) -> bool:
-        return tok.text in ("-", "‐") or (tok.is_title and tok.pos_ == "PROPN")
+        return tok.text in ("-", "‐") or (tok.is_title and tok.pos_ == "PROPN" and not is_title_word(tok.lower_))
     before = c.tok_start > 0 and name_like(sdoc[c.tok_start - 1]) and not sdoc[c.tok_start - 1].is_sent_start
     after = c.tok_end < len(sdoc) and name_like(sdoc[c.tok_end])
     return before or after
