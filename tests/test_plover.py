@@ -356,3 +356,17 @@ def test_object_head_decides(nlp, text, ptype):
 ])
 def test_country_in_the_modifiers(nlp, text, iso):
     assert top(nlp, text).source.country == iso
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Thousands of people blocked streets in Caracas on Monday.", "VEN"),
+    ("Inmates rioted in a prison in Lima.", "PER"),
+    ("Some 2,000 workers stopped work in Seoul to protest the new labour law.", "KOR"),
+])
+def test_group_located_by_a_nested_place(nlp, text, iso):
+    assert top(nlp, text).source.country == iso
+
+
+def test_condition_is_not_the_act_of_a_frame(nlp):
+    ev = top(nlp, "Norway is willing to send doctors to help Jordan if it is attacked.")
+    assert ev.type == "AGREE"

@@ -608,7 +608,7 @@ def _final_type(hit: Hit, lex: Lexicon):
 
 def _refine_frame(hit: Hit, lex: Lexicon, ftype: str, cameo: str, mode):
     """A frame's CAMEO subcode and threat mode come from the act it governs."""
-    acts = sorted(hit.governs, key=lambda g: g.depth)
+    acts = sorted((g for g in hit.governs if not g.if_clause), key=lambda g: g.depth)   # not the condition
     if not acts:
         return cameo, mode, None
     act = acts[0].entry
@@ -710,8 +710,9 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         if tgt_tok is None and src_tok is not None and _lemma(h.tok) in lex.modality.get("reciprocal", ()):
             tgt_tok = _partner(src_tok)
         if tgt_tok is None and h.governs and lex.polarity(h.entry.type) == FRAME:
-            act_hit = min(h.governs, key=lambda g: g.depth)   # "willing to send equipment to X": X
-            tgt_tok = _target_token(act_hit)
+            acts = [g for g in h.governs if not g.if_clause]
+            if acts:   # "willing to send equipment to X": X
+                tgt_tok = _target_token(min(acts, key=lambda g: g.depth))
         if h.entry.place_target and (tgt_tok is None or tgt_tok.ent_type_ not in PARTY_ENTS):
             tgt_tok = _place(h) or tgt_tok
         src_tok = _antecedent(src_tok, lex)

@@ -49,6 +49,7 @@ class Lexicon:
     nouns: dict = field(default_factory=dict)     # lemma -> [Entry]
     phrases: dict = field(default_factory=dict)   # first word -> [(words tuple, Entry)]
     modals: dict = field(default_factory=dict)    # modal auxiliary -> [Entry] (reported obligations)
+    sides: dict = field(default_factory=dict)     # word lists for side resolution ([sides] in the data file)
 
     def polarity(self, ptype: str) -> str:
         return self.types.get(ptype, {}).get("polarity", "frame")
@@ -71,6 +72,7 @@ def load_lexicon(data: Optional[dict] = None) -> Lexicon:
         frame_cameo=data.get("frame_cameo", {}),
         threat_mode=data.get("threat_mode", {}),
         modality={k: set(v) for k, v in data.get("modality", {}).items()},
+        sides=data.get("sides", {}),
     )
     for i, t in enumerate(data.get("trigger", [])):
         e = Entry(

@@ -113,8 +113,9 @@ LOCATIVE_PREPS = ("in", "of", "from", "across", "throughout", "inside")
 def _collectives() -> frozenset:
     """Domestic collective actors (police, protesters, rebels …), the diplomatic lexicon's list."""
     from communique.events.lexicon import political_groups
+    from communique.events.plover_lexicon import lexicon
 
-    return political_groups()
+    return political_groups() | frozenset(lexicon().sides.get("collectives", ()))
 
 
 def _located_country(tok) -> Optional[str]:
@@ -128,16 +129,31 @@ def _located_country(tok) -> Optional[str]:
     if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         heads.append(verb)
+        heads.extend(c for c in verb.children if c.dep_ == "dobj")   # "stopped work in Seoul"
     for h in heads:
-        for c in h.children:
-            if c.dep_ != "prep" or c.lower_ not in LOCATIVE_PREPS:
+        code = _place_under(h, 2)
+        if code:
+            return code
+    return None
+
+
+def _place_under(h, depth: int) -> Optional[str]:
+    """A country named by a locative phrase on ``h``, looking one phrase deeper ('in a prison in Lima')."""
+    for c in h.children:
+        if c.dep_ != "prep" or c.lower_ not in LOCATIVE_PREPS:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
                 continue
-            for g in c.children:
-                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC"):
-                    e = _ent_of(g.doc, g)
-                    code = country_of(e.text) if e is not None else None
-                    if code:
-                        return code
+            if g.ent_type_ in ("GPE", "LOC"):
+                e = _ent_of(g.doc, g)
+                code = country_of(e.text) if e is not None else None
+                if code:
+                    return code
+            elif depth > 1:
+                code = _place_under(g, depth - 1)
+                if code:
+                    return code
     return None
 
 
