@@ -195,3 +195,11 @@ def test_a_possessor_does_not_speak_for_the_spokesman(extractor):
     got = _speakers(extractor, 'Anton Velikov left early. "He had another meeting," Velikov\'s aide Ruta Kalnina '
                                'said on Monday.')
     assert "Kalnina" in (got[0][1] or "")
+
+
+def test_a_participle_speaks_for_the_reporting_subject_not_a_quoted_title(extractor):
+    got = _speakers(extractor, 'Omar Haddad said the film, "Salim Khoury," was cut, adding "nobody told me why."')
+    assert got[-1][1] == "Omar Haddad"
+    got = _speakers(extractor, 'Leyla Amiri said the book, "Desert Roads," was pulled from shops, saying '
+                               '"it broke no rule."')
+    assert got[-1][1] == "Leyla Amiri"

@@ -91,6 +91,10 @@ def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[i
             country = country or (met[0] if met else None)       # "the Kremlin spokesman"
             if country:
                 start = max(0, start - 50) + before.start()
+            elif _city_office(before, m.group(0)):
+                # "Solo's mayor", "the Lagos governor": that city's office holder named earlier
+                _link_bare_title(people, text, m, max(0, start - 50) + before.start())
+                continue
             elif not capital_head:
                 continue
         article = re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4):m.start()])
@@ -104,7 +108,7 @@ def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[i
         following = re.match(r",?\s+", text[end:end + 3])
         if not country:
             if article and not (following and end + following.end() in person_starts):
-                _link_bare_title(people, text, m, article)     # "the Crown Prince was received by ..."
+                _link_bare_title(people, text, m, m.start() - len(article.group(0)))   # "the Crown Prince was …"
             continue
         if following and end + following.end() in person_starts:
             continue   # a title before a name, handled as that name's role
@@ -131,11 +135,19 @@ def _roles(cl: Cluster) -> list[str]:
     return cl.roles + ([cl.kb_role] if cl.kb_role else [])
 
 
-def _link_bare_title(people: list[Cluster], text: str, m: re.Match, article: re.Match) -> None:
+def _city_office(before: re.Match, head: str) -> bool:
+    """A city (not a country) before an office held in a city: "Solo's mayor", "the Lagos governor"."""
+    place = gazetteer().place(before.group(1))
+    return bool(place and place.kind != "country" and head.lower() in _CITY_OFFICES)
+
+
+_CITY_OFFICES = {"mayor", "governor"}
+
+
+def _link_bare_title(people: list[Cluster], text: str, m: re.Match, start: int) -> None:
     """"the crown prince", "the head of state", "the mayor" → the last person before it whose role is that
     office (no country is implied)."""
     lex = lexicon()
-    start = m.start() - (len(article.group(0)))
     holders = [cl for cl in people if lex.holds_office(_roles(cl), m.group(0))
                and any(x.start < m.start() for x in cl.mentions)]
     if len({cl.country for cl in holders}) != 1:

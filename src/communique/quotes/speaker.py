@@ -215,6 +215,14 @@ class SpeakerFinder:
 
     def subject_of(self, verb):
         """The subject of a speech verb, climbing from "adding"/"noting" to the verb it hangs on."""
+        if verb.tag_ == "VBG":
+            # "X said the film was cut, adding "…"": the participle's speaker is the reporting verb's subject,
+            # though the parse hangs it on the nearer verb ("cut", whose subject is the film)
+            for anc in list(verb.ancestors)[:6]:
+                if self.is_speech_verb(anc):
+                    subj = [c for c in anc.children if c.dep_ in _SUBJ and not self.in_quote(c.idx)]
+                    if subj:
+                        return subj[0]
         v = verb
         for _ in range(4):
             subj = [c for c in v.children if c.dep_ in _SUBJ and not self.in_quote(c.idx)]
@@ -249,7 +257,8 @@ class SpeakerFinder:
         if at_head:
             return at_head[0].side
         m = self.index.covering(lo, hi, head=tok.idx)
-        return m.side if m and m.kind not in _NOT_SPEAKERS else None
+        # a name inside quotation marks ("the book, "Desert Roads," was ...") is a title, not the subject's speaker
+        return m.side if m and m.kind not in _NOT_SPEAKERS and not self.in_quote(m.start) else None
 
     def name_side(self, tok) -> Side:
         """A proper-noun subject no mention covers: its name, folded into a person with that surname."""
