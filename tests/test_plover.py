@@ -370,3 +370,38 @@ def test_group_located_by_a_nested_place(nlp, text, iso):
 def test_condition_is_not_the_act_of_a_frame(nlp):
     ev = top(nlp, "Norway is willing to send doctors to help Jordan if it is attacked.")
     assert ev.type == "AGREE"
+
+
+@pytest.mark.parametrize("text,ptype,cameo,src,tgt", [
+    ("The Pakistani Taliban claimed responsibility for the bombing of the police station.", "ASSAULT", "015",
+     "PAK", None),
+    ("Al-Shabab militants in Somalia claimed responsibility for the attack on the Kenyan base.", "ASSAULT",
+     "015", "SOM", None),
+    ("Greece faces mounting pressure from Germany to cut its pension spending.", "REQUEST", "100", "DEU", "GRC"),
+    ("Serbia came under pressure from Russia to reject the plan.", "REQUEST", "100", "RUS", "SRB"),
+    ("The plan drew sharp criticism from Poland.", "ACCUSE", "111", "POL", None),
+    ("Israel faced condemnation from Jordan over the raid.", "ACCUSE", "111", "JOR", "ISR"),
+    ("Turkey refused to give permission for American jets to use the base.", "REJECT", "124", "TUR", None),
+    ("Hungary gave permission for Ukrainian trucks to cross its territory.", "CONCEDE", "080", "HUN", None),
+    ("The United States helped Egypt rebuild its air defences.", "AID", "070", "USA", "EGY"),
+    ("Japan will help Vietnam build a new port.", "AGREE", "033", "JPN", "VNM"),
+    ("A court in Quito issued an arrest warrant for the former vice president.", "COERCE", "173", "ECU", None),
+    ("A judge in Lima issued warrants for the arrest of two former ministers.", "COERCE", "173", "PER", None),
+    ("Ukraine endorsed the Polish plan.", "SUPPORT", "051", "UKR", None),
+    ("Austria endorsed the Czech proposal for a border commission.", "SUPPORT", "051", "AUT", None),
+])
+def test_more_codebook_frames(nlp, text, ptype, cameo, src, tgt):
+    ev = top(nlp, text)
+    assert (ev.type, ev.cameo) == (ptype, cameo), (ev.type, ev.cameo, ev.trigger)
+    assert ev.source is not None and ev.source.country == src
+    if tgt:
+        assert ev.target is not None and ev.target.country == tgt
+
+
+@pytest.mark.parametrize("text", [
+    "The new program helped end the long wait for visas.",
+    "The reform came under criticism in the press.",   # no 'from' party: no source
+])
+def test_help_and_criticism_need_their_parties(nlp, text):
+    evs = [e for e in code(nlp, text) if e.type in ("AID", "ACCUSE")]
+    assert all(e.source is None or not e.source.country for e in evs)

@@ -131,7 +131,17 @@ def _entry_fits(e: Entry, tok, objs: Optional[set]) -> bool:
         return False
     if e.needs_clause_subject and _clause_subject(tok) is None:
         return False
+    if e.party_object and not any(c.dep_ in ("dobj", "nsubjpass") and _is_party(c) for c in tok.children):
+        helped = _clause_subject(tok)   # "helped Egypt rebuild"
+        if helped is None or not _is_party(helped):
+            return False
     return True
+
+
+def _is_party(tok) -> bool:
+    """A named state, group or person, or a noun phrase built on one ('the Afghan government')."""
+    return tok.ent_type_ in PARTY_ENTS or any(c.ent_type_ in PARTY_ENTS for c in tok.children
+                                              if c.dep_ in ("compound", "amod", "poss"))
 
 
 def _has_prep(tok, preps) -> bool:
@@ -528,6 +538,8 @@ def _giver(hit: Hit):
     """The 'from' party of a receiving verb ('received assurances from Y'), on the verb or its object."""
     t = hit.tok if not hit.is_noun else _anchor(hit)
     heads = [t] + [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for c in t.children if c.dep_ == "prep" and c.lower_ != "from"   # "came under pressure from"
+              for g in c.children if g.dep_ == "pobj"]
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "from":
@@ -689,7 +701,7 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             if gtype == ftype or lex.polarity(g.entry.type) == FRAME:
                 continue   # the frame event carries it (as its action)
         act = None
-        if ftype == h.entry.type and mode in (None, "other"):
+        if ftype == h.entry.type and mode in (None, "other") and not cameo.startswith("01"):
             mode, cameo = _specific_mode(h, hits, mode, cameo)
         if lex.polarity(h.entry.type) == FRAME:
             cameo, mode, act = _refine_frame(h, lex, ftype, cameo, mode)
@@ -709,6 +721,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             src_tok, tgt_tok = _giver(h), src_tok
         if tgt_tok is None and src_tok is not None and _lemma(h.tok) in lex.modality.get("reciprocal", ()):
             tgt_tok = _partner(src_tok)
+        if tgt_tok is None and h.entry.party_object:
+            tgt_tok = _clause_subject(h.tok)   # "helped Egypt rebuild": Egypt
         if tgt_tok is None and h.governs and lex.polarity(h.entry.type) == FRAME:
             acts = [g for g in h.governs if not g.if_clause]
             if acts:   # "willing to send equipment to X": X

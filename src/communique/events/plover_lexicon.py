@@ -37,6 +37,7 @@ class Entry:
     needs_prep: frozenset = frozenset()   # a preposition on the trigger or its object ("evidence against")
     head_object: bool = False             # `objects` must be the object's head ("welcomed the minister"), not a modifier
     modal_demand: bool = False            # "X said Y must V": the modal of a reported clause is the trigger
+    party_object: bool = False            # only with a named party as direct object ("helped Egypt", not "helped end")
 
 
 @dataclass
@@ -92,6 +93,7 @@ def load_lexicon(data: Optional[dict] = None) -> Lexicon:
             needs_prep=frozenset(t.get("needs_prep", ())),
             head_object=bool(t.get("head_object", False)),
             modal_demand=bool(t.get("modal_demand", False)),
+            party_object=bool(t.get("party_object", False)),
         )
         if e.modal_demand:
             for w in t.get("verbs", ()):

@@ -81,9 +81,9 @@ def resolve_side(doc, tok) -> Optional[Side]:
                 ents.append(e)
     ents = [e for e in ents if e is not None]
     for e in ents:
-        c = country_of(e.text) if _may_be_country(e) else None
+        c = (country_of(e.text) if e.label_ in PLACE_LABELS else _country_word(e.text)) if _may_be_country(e) else None
         if c or e.label_ in ("ORG", "PERSON"):
-            return Side(name=e.text, country=c or _country_in(toks, e), actor_id=None)
+            return Side(name=e.text, country=c or _country_in(toks, e) or _located_country(tok), actor_id=None)
     if ents:
         return Side(name=ents[0].text, country=None, actor_id=None)
     # 3. the bare noun phrase ("protesters", "the rebels"): no country guessed from common words,
@@ -165,6 +165,18 @@ def _may_be_country(e) -> bool:
     if len(e.text) <= 3 and e.text.isupper():
         return _is_country_alias(e.text)
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_word(text: str) -> Optional[str]:
+    """A country's own name or demonym, never a town: a person called 'Bush' is not a place in Egypt."""
+    try:
+        from communique.geo import gazetteer, normalize
+
+        g = gazetteer()
+        return g.countries.get(normalize(text)) or g.demonym(text)
+    except (ImportError, AttributeError):
+        return None
 
 
 @functools.lru_cache(maxsize=1024)
