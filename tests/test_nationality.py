@@ -254,10 +254,10 @@ def test_a_former_office_the_kb_knows_picks_its_past_holder(extractor):
 
 
 def test_a_citys_office_refers_back_to_its_holder(extractor):
-    text = ("Mayor Ines Lorca opened the market on Sunday. Traders were pleased. Leon's mayor said more stalls "
-            "would come.")
+    text = ("Mayor Budi Santoso opened the market on Sunday. Traders were pleased. Wonosari’s mayor said more "
+            "stalls would come.")
     doc = extractor.process(Document(id="c", raw_text=text, published="2024-06-10"))
-    assert _description_owner(doc, "Leon's mayor") == "Ines Lorca"
+    assert _description_owner(doc, "Wonosari’s mayor") == "Budi Santoso"
     text = ("Governor Tunde Bakare toured the port. Lagos's governor later said the roads would be fixed.")
     doc = extractor.process(Document(id="c", raw_text=text, published="2024-06-10"))
     assert _description_owner(doc, "Lagos's governor") == "Tunde Bakare"

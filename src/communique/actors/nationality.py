@@ -91,7 +91,7 @@ def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[i
             country = country or (met[0] if met else None)       # "the Kremlin spokesman"
             if country:
                 start = max(0, start - 50) + before.start()
-            elif _city_office(before, m.group(0)):
+            elif _city_office(before, m.group(0)) and max(0, start - 50) + before.start(1) not in person_starts:
                 # "Solo's mayor", "the Lagos governor": that city's office holder named earlier
                 _link_bare_title(people, text, m, max(0, start - 50) + before.start())
                 continue
@@ -136,9 +136,10 @@ def _roles(cl: Cluster) -> list[str]:
 
 
 def _city_office(before: re.Match, head: str) -> bool:
-    """A city (not a country) before an office held in a city: "Solo's mayor", "the Lagos governor"."""
+    """A city (not a country) before an office held in a city: "Solo's mayor", "the Lagos governor" (a town the
+    gazetteer lacks still names a place here; a person's name does not)."""
     place = gazetteer().place(before.group(1))
-    return bool(place and place.kind != "country" and head.lower() in _CITY_OFFICES)
+    return (place is None or place.kind != "country") and head.lower() in _CITY_OFFICES
 
 
 _CITY_OFFICES = {"mayor", "governor"}
