@@ -431,3 +431,32 @@ def test_a_pronoun_counts_when_finding_the_pair(extractor):
                              "Rosa Ibanez there is unclear; the two have never held formal talks.")
     negated = [e for e in evs if e.type == "MEET" and e.status == "negated"]
     assert negated and {negated[0].source.name, negated[0].target.name} == {"Paulo Reis", "Rosa Ibanez"}
+
+
+def test_a_title_country_split_off_by_the_parse_is_not_a_party(extractor):
+    evs = extract(extractor, "Irish Prime Minister Sean Byrne and New Zealand Prime Minister Aroha Reid met over lunch "
+                             "in Dublin on Tuesday.")
+    meets = [e for e in evs if e.type == "MEET"]
+    assert len(meets) == 1 and {meets[0].source.name, meets[0].target.name} == {"Sean Byrne", "Aroha Reid"}
+
+
+def test_a_relative_clause_that_schedules_the_trip_dates_it(extractor):
+    evs = extract(extractor, "Czech President Jan Novak has cancelled his visit to Slovenia, which had been planned for "
+                             "Saturday, his office said on Monday.")
+    visit = _one(evs, "VISIT")
+    assert visit.status == "negated" and visit.date.start == "2026-05-16"
+
+
+@pytest.mark.parametrize("text", [
+    "The two ministers discussed preparations for the visit of Latvian President Anna Berzina to Seoul.",
+    "Security was tightened in Hanoi ahead of the visit of Thai Prime Minister Somchai Rattana to Vietnam.",
+])
+def test_preparations_for_or_ahead_of_a_visit_is_planned(extractor, text):
+    assert _one(extract(extractor, text), "VISIT").status == "planned"
+
+
+def test_he_in_a_where_clause_is_the_main_subject(extractor):
+    evs = extract(extractor, "Irish Foreign Minister Niamh Walsh spoke to reporters. Austrian Chancellor Karl Huber "
+                             "flew to Rome on Monday, where he met Italian Prime Minister Marco Bianchi.")
+    meet = _one(evs, "MEET")
+    assert {meet.source.name, meet.target.name} == {"Karl Huber", "Marco Bianchi"}

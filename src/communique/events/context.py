@@ -43,6 +43,10 @@ class DocContext:
     def actor_of(self, tok) -> Optional[Actor]:
         """The actor a token (or its noun phrase) names; a pronoun is resolved to a person."""
         found = self.tok_actor.get(tok.i)
+        if tok.lower_ in ("he", "she") and tok.dep_ == "nsubj":
+            main = self._main_subject(tok)      # "X flew to Hanoi, where he met Y": he is X
+            if main is not None:
+                return main
         if found is None or found.kind != "person":    # "Outlet – President of X Name": the apposed person acts
             for child in tok.children:
                 if child.dep_ == "appos":
@@ -80,6 +84,20 @@ class DocContext:
             if a is not None and a.kind == "person" and (best is None or best.kind != "person"):
                 best = a
         return best
+
+    def _main_subject(self, pronoun) -> Optional[Actor]:
+        """The person subject of the clause that a pronoun's own clause hangs from ("where he met", "and he said")."""
+        clause = pronoun.head
+        if clause.dep_ not in ("relcl", "advcl", "conj"):
+            return None
+        main = clause.head
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head
+        for c in main.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and c.lower_ not in _PERSON_PRONOUNS:
+                a = self.tok_actor.get(c.i)
+                return a if a is not None and a.kind == "person" else None
+        return None
 
     def pronoun_antecedent(self, tok) -> Optional[Actor]:
         """"he" → the person who was last a subject (this sentence before the pronoun, then earlier ones);

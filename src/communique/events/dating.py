@@ -54,15 +54,35 @@ def _in_scope(sdoc, cand: Candidate, timexes, quotes=()) -> list[tuple[object, b
         verb = _clause_verb(span.root)
         if _quoted(quotes, verb.idx) != trig_quoted:
             continue      # the date belongs to a clause on the other side of a quotation mark
-        if verb.dep_ in ("relcl", "acl") and not _governs(verb, own):
+        if verb.dep_ in ("relcl", "acl") and not _governs(verb, own) and not _schedules(verb, cand.trigger):
             continue
         when_clause = verb.dep_ == "advcl" and verb.head.i == own.i and any(c.lower_ == "when" for c in verb.children)
-        if t.start > cand.trigger.idx and not _governs(verb, own) and not when_clause:
+        if t.start > cand.trigger.idx and not _governs(verb, own) and not when_clause and not _schedules(verb, cand.trigger):
             continue      # "called X … and invited her to visit before her inauguration in March"
         if verb.i != own.i and verb.lemma_ in _REPORTING and _governs(verb, own):
             continue      # "said on Monday that he will not travel to Kyiv": Monday dates the saying
         out.append((t, verb.i == own.i))
     return out
+
+
+def _schedules(clause, trigger) -> bool:
+    """"his visit to Vilnius, which had been scheduled for Friday": a relative clause on the trigger's phrase that
+    schedules it dates the trigger."""
+    from communique.events.lexicon import lexicon
+
+    on_trigger = clause.head.i == trigger.i or (trigger.pos_ == "NOUN" and clause.head in trigger.subtree)
+    return on_trigger and clause.lemma_ in lexicon()["modality"]["planned_verbs"]
+
+
+_CALLING_OFF = {"cancel", "postpone", "scrap", "delay", "shelve", "abandon", "call"}
+
+
+def _called_off(trigger) -> bool:
+    """"postponed his visit", "the meeting was called off": a trip cancelled before it was due, so its date lies
+    ahead of the cancelling."""
+    head = trigger.head
+    return trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _CALLING_OFF and (
+        head.lemma_ != "call" or any(c.lower_ == "off" for c in head.children))
 
 
 def _future_aux(trigger) -> bool:
@@ -118,7 +138,8 @@ def date_for(sdoc, cand: Candidate, timexes, published: Optional[str], quotes=()
 
     scoped = _weekday_within_week(sdoc.text, _in_scope(sdoc, cand, timexes, quotes))
     trig = cand.trigger.idx
-    if cand.status == "planned" or cand.status in ("negated", "hypothetical") and _future_aux(cand.trigger):
+    if cand.status == "planned" or cand.status in ("negated", "hypothetical") and _future_aux(cand.trigger) or (
+            cand.status == "negated" and _called_off(cand.trigger)):
         wanted, clash = "future", "past"
     else:
         wanted, clash = "past", "future"

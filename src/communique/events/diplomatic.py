@@ -212,7 +212,9 @@ def _expand(ctx: DocContext, tok) -> list[Actor]:
         a = ctx.actor_of(t)
         if a is not None and a not in out:
             out.append(a)
-    return out
+    # "X and New Zealand Prime Minister Y": a parse may split the title's country off as a conjunct of its own
+    people = {a.country for a in out if a.kind == "person"}
+    return [a for a in out if not (a.kind == "country" and a.country in people)]
 
 
 def _subject(ctx: DocContext, verb, raised: bool = False) -> list[Actor]:
@@ -342,7 +344,7 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
     if passive:
         objs = _passive_subject(ctx, tok)
     elif topic_verb:      # "discussed Libya and Gaza with X": Libya is what they talked about
-        objs = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in _WITH
+        objs = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
                 for p in c.children if p.dep_ == "pobj" for a in _expand(ctx, p)]
     else:
         objs = _objects(ctx, tok)

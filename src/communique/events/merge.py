@@ -63,6 +63,8 @@ def _mergeable(a: Event, b: Event) -> bool:
 
 
 def _more_specific(x: Side, y: Side) -> Side:
+    if _is_person_id(x) != _is_person_id(y):
+        return x if _is_person_id(x) else y      # a named party says more than its country
     return x if (x.actor_id and len(x.name or "") >= len(y.name or "")) or not y.actor_id else y
 
 

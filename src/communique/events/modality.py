@@ -107,6 +107,14 @@ def _verb_status(verb, future_date: bool = False) -> str:
     return "occurred"
 
 
+def _ahead(prep) -> bool:
+    """"ahead of", "in preparation for", "preparations for", "plans for": a preposition that looks forward."""
+    mod = lexicon()["modality"]
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+        return True
+    return prep.lower_ == "for" and prep.head.lemma_.lower() in mod["preparing_nouns"]
+
+
 def noun_status(noun, future_date: bool = False) -> str:
     """Status of a noun trigger: its own modifiers, else the verb that carries it."""
     mod = lexicon()["modality"]
@@ -117,6 +125,8 @@ def noun_status(noun, future_date: bool = False) -> str:
         return "negated"       # "a planned call did not take place", "the summit was not held"
     if any(c.lower_ in mod["planned_nouns"] for c in noun.children if c.dep_ in ("amod", "compound", "nmod")):
         return "planned"
+    if noun.dep_ == "pobj" and _ahead(noun.head):
+        return "planned"       # "preparations for the visit", "ahead of the summit": it has not happened yet
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
         return "negated"
     head = noun.head
