@@ -460,3 +460,11 @@ def test_he_in_a_where_clause_is_the_main_subject(extractor):
                              "flew to Rome on Monday, where he met Italian Prime Minister Marco Bianchi.")
     meet = _one(evs, "MEET")
     assert {meet.source.name, meet.target.name} == {"Karl Huber", "Marco Bianchi"}
+
+
+def test_hosting_for_talks_is_one_engagement(extractor):
+    evs = extract(extractor, "Dutch Prime Minister Pieter de Vries hosted Belgian Prime Minister Luc Peeters in The "
+                             "Hague on Monday for consultations on energy. De Vries met Peeters again on Tuesday.")
+    assert len([e for e in evs if e.type == "HOST"]) == 1
+    meets = [e for e in evs if e.type == "MEET"]
+    assert len(meets) == 1 and meets[0].date.start == "2026-05-12"     # the second meeting stays

@@ -74,6 +74,7 @@ def _rule_events(ctx: DocContext, timexes) -> list[Event]:
             if ev is not None:
                 events.append(ev)
     events = merge_events(events + _visits_implied_by_hosting(ctx, events))
+    events = _hosting_covers_its_talks(events)
     _called_off_with_the_trip(events)
     dates_from_trips(events)
     add_attributes(ctx, events)
@@ -279,6 +280,15 @@ def _called_off_with_the_trip(events: list[Event]) -> None:
         if ev.type in ("MEET", "HOST", "SIGN") and ev.status == "planned" and (
                 (ev.source.actor_id, ev.target.country) in off or (ev.target.actor_id, ev.source.country) in off):
             ev.status = "negated"
+
+
+def _hosting_covers_its_talks(events: list[Event]) -> list[Event]:
+    """"X hosts Y in Berlin for consultations", "X received Y for talks": one engagement told once, the hosting. A
+    MEET of the same two parties in a sentence that holds the HOST is dropped."""
+    hosted = {(s.start, frozenset((e.source.country, e.target.country)), e.status)
+              for e in events if e.type == "HOST" for s in e.evidence}
+    return [e for e in events if not (e.type == "MEET" and all(
+        (s.start, frozenset((e.source.country, e.target.country)), e.status) in hosted for s in e.evidence))]
 
 
 def _visits_implied_by_hosting(ctx: DocContext, events: list[Event]) -> list[Event]:
