@@ -405,3 +405,17 @@ def test_more_codebook_frames(nlp, text, ptype, cameo, src, tgt):
 def test_help_and_criticism_need_their_parties(nlp, text):
     evs = [e for e in code(nlp, text) if e.type in ("AID", "ACCUSE")]
     assert all(e.source is None or not e.source.country for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Governments continue climate talks in Madrid this week.",
+    "American troops in Iraq clashed with militia fighters.",
+    "The court regrets the decision of Kenya not to take part.",
+])
+def test_foreign_or_plural_bodies_are_not_placed(nlp, text):
+    ev = top(nlp, text)
+    assert ev.source is None or ev.source.country in (None, "USA")
+
+
+def test_a_hopeful_remark_is_no_event(nlp):
+    assert all(e.type != "SUPPORT" for e in code(nlp, "The singer says he is hopeful about the vote."))

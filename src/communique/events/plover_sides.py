@@ -111,11 +111,10 @@ LOCATIVE_PREPS = ("in", "of", "from", "across", "throughout", "inside")
 
 @functools.lru_cache(maxsize=1)
 def _collectives() -> frozenset:
-    """Domestic collective actors (police, protesters, rebels …), the diplomatic lexicon's list."""
-    from communique.events.lexicon import political_groups
+    """Domestic collective actors (police, protesters, rebels …): the ``[sides]`` list of the PLOVER data file."""
     from communique.events.plover_lexicon import lexicon
 
-    return political_groups() | frozenset(lexicon().sides.get("collectives", ()))
+    return frozenset(lexicon().sides.get("collectives", ()))
 
 
 def _located_country(tok) -> Optional[str]:
@@ -123,24 +122,27 @@ def _located_country(tok) -> Optional[str]:
 
     PETRARCH-style coders locate a domestic agent by the place it is reported
     in; only group nouns qualify ('police', 'students'), never a bare person."""
-    if tok.lower_ not in _collectives() and tok.lemma_.lower() not in _collectives():
+    if tok.lower_ not in _collectives():   # the word as written: 'government' yes, 'governments' no
         return None
     heads = [tok]
     if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         heads.append(verb)
         heads.extend(c for c in verb.children if c.dep_ == "dobj")   # "stopped work in Seoul"
-    for h in heads:
-        code = _place_under(h, 2)
+    for k, h in enumerate(heads):
+        code = _place_under(h, 2, LOCATIVE_PREPS if k == 0 else PLACE_ONLY_PREPS)
         if code:
             return code
     return None
 
 
-def _place_under(h, depth: int) -> Optional[str]:
+PLACE_ONLY_PREPS = ("in", "inside", "across", "throughout")   # on the verb: where it happened, not 'of Kenya'
+
+
+def _place_under(h, depth: int, preps=LOCATIVE_PREPS) -> Optional[str]:
     """A country named by a locative phrase on ``h``, looking one phrase deeper ('in a prison in Lima')."""
     for c in h.children:
-        if c.dep_ != "prep" or c.lower_ not in LOCATIVE_PREPS:
+        if c.dep_ != "prep" or c.lower_ not in preps:
             continue
         for g in c.children:
             if g.dep_ != "pobj":
@@ -151,7 +153,7 @@ def _place_under(h, depth: int) -> Optional[str]:
                 if code:
                     return code
             elif depth > 1:
-                code = _place_under(g, depth - 1)
+                code = _place_under(g, depth - 1, preps)
                 if code:
                     return code
     return None
