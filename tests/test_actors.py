@@ -142,3 +142,14 @@ def test_a_many_word_capital_the_tagger_calls_a_body_or_person_is_a_place(extrac
         doc = extractor.process(Document(id="c", raw_text=text, published="2024-06-10"))
         assert not [a for a in doc.actors if a.kind == "person" and a.name in ("Abu Dhabi", "Kuala Lumpur",
                                                                                "Addis Ababa")]
+
+
+def test_names_the_tagger_missed_that_the_sentence_calls_people(extractor):
+    people = _people(extractor, "Sok Dara, the union's deputy director, told reporters the strike would go on.")
+    assert "Sok Dara" in people
+    people = _people(extractor, "Ng Ei Sun, senior fellow with the Singapore Institute of International Affairs, "
+                                "said Malaysia had waited too long.")
+    assert people["Ng Ei Sun"].country == "SGP"
+    people = _people(extractor, "Civil groups want new talks. Abdi Wasuge is the executive director of the "
+                                "Mogadishu-based group Horn Agenda. Wasuge wants a caretaker government.")
+    assert people["Abdi Wasuge"].country == "SOM"

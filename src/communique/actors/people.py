@@ -103,6 +103,48 @@ def add_titled_names(sdoc, cands: list[Cand]) -> list[Cand]:
     return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 
 
+def add_described_names(sdoc, cands: list[Cand]) -> list[Cand]:
+    """Names the tagger missed that the sentence itself calls a person: "Nop Vy, the group's executive
+    director, said", "Oh Ei Sun, senior fellow with …", "Mahad Wasuge is the director of …". A run of two or
+    three capitalised words whose head has a title or people noun as apposition or as copular predicate."""
+    lex = lexicon()
+    people_words = set(lex.title_sector) | lex.people_nouns | lex.expert_nouns
+    owned = {i for c in cands if c.label != "PLACE" or c.country for i in range(c.tok_start, c.tok_end)}
+    extra: list[Cand] = []
+    i, n = 0, len(sdoc)
+    while i < n:
+        if i in owned or not _run_token(sdoc[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and j not in owned and _run_token(sdoc[j]):
+            j += 1
+        run = sdoc[i:j]
+        if 2 <= len(run) <= 3 and looks_like_name(list(run)) and _described_as_person(run[-1], people_words) \
+                and not any(t.lower_ in people_words for t in run):
+            extra.append(Cand(run.start_char, run.end_char, run.text, "PERSON", i, j))
+        i = j
+    if not extra:
+        return cands
+    taken = {k for c in extra for k in range(c.tok_start, c.tok_end)}
+    kept = [c for c in cands if not (c.label == "PLACE" and not c.country and taken & set(range(c.tok_start, c.tok_end)))]
+    return sorted(kept + extra, key=lambda c: c.start)
+
+
+def _run_token(tok) -> bool:
+    return tok.is_title and tok.is_alpha and not tok.is_sent_end and tok.pos_ in ("PROPN", "NOUN", "INTJ", "X")
+
+
+def _described_as_person(head, people_words: set[str]) -> bool:
+    def is_people(tok) -> bool:
+        return tok.lemma_.lower() in people_words or tok.lower_ in people_words
+    if any(c.dep_ == "appos" and is_people(c) for c in head.children):
+        return True                                  # "Nop Vy, the association's executive director"
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and is_people(c) for c in verb.children)    # "Mahad Wasuge is the executive director"
+
+
 def _name_token(tok) -> bool:
     """A capitalised name part, a hyphen inside a name, or the lower-case half of "Sung-min"."""
     if tok.text == "-":

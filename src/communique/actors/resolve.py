@@ -17,7 +17,8 @@ from communique.actors.linking import add_kb_full_names, link_people, promote_kb
 from communique.actors.names import strip_possessive
 from communique.actors.nationality import (code_roles, dateline_country, decide_countries, is_setting,
                                            link_descriptions, sentence_votes, story_country, top_country)
-from communique.actors.people import add_bare_surnames, add_titled_names, cluster_people, promote_people
+from communique.actors.people import (add_bare_surnames, add_described_names, add_titled_names, cluster_people,
+                                      promote_people)
 from communique.geo import country_name, gazetteer
 from communique.model import Actor, Document, Span
 
@@ -29,6 +30,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     promote_kb_surnames(sdoc, cands, day)
     promote_people(sdoc, cands)
     cands = add_titled_names(sdoc, cands)
+    cands = add_described_names(sdoc, cands)
     cands = add_kb_full_names(sdoc, cands)
     cands = add_bare_surnames(sdoc, cands)
     people = cluster_people(cands)
