@@ -419,3 +419,11 @@ def test_foreign_or_plural_bodies_are_not_placed(nlp, text):
 
 def test_a_hopeful_remark_is_no_event(nlp):
     assert all(e.type != "SUPPORT" for e in code(nlp, "The singer says he is hopeful about the vote."))
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Security forces in Somalia killed six attackers at a hotel.", "SOM"),
+    ("Government troops in Mali shelled rebel positions near Kidal.", "MLI"),
+])
+def test_domestic_forces_are_placed(nlp, text, iso):
+    assert top(nlp, text).source.country == iso

@@ -122,7 +122,8 @@ def _located_country(tok) -> Optional[str]:
 
     PETRARCH-style coders locate a domestic agent by the place it is reported
     in; only group nouns qualify ('police', 'students'), never a bare person."""
-    if tok.lower_ not in _collectives():   # the word as written: 'government' yes, 'governments' no
+    words = {tok.lower_} | {f"{c.lower_} {tok.lower_}" for c in tok.children if c.dep_ in ("compound", "amod")}
+    if not words & _collectives():   # as written: 'government' yes, 'governments' no; 'security forces' yes
         return None
     heads = [tok]
     if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
