@@ -148,11 +148,13 @@ def _place_under(h, depth: int, preps=LOCATIVE_PREPS) -> Optional[str]:
         for g in c.children:
             if g.dep_ != "pobj":
                 continue
+            e = _ent_of(g.doc, g) if g.ent_type_ else None
             if g.ent_type_ in ("GPE", "LOC"):
-                e = _ent_of(g.doc, g)
                 code = country_of(e.text) if e is not None else None
                 if code:
                     return code
+            elif g.text[:1].isupper() and _country_word(e.text if e is not None else g.text):
+                return _country_word(e.text if e is not None else g.text)   # 'in Mali' tagged as a person
             elif depth > 1:
                 code = _place_under(g, depth - 1, preps)
                 if code:
