@@ -468,3 +468,31 @@ def test_hosting_for_talks_is_one_engagement(extractor):
     assert len([e for e in evs if e.type == "HOST"]) == 1
     meets = [e for e in evs if e.type == "MEET"]
     assert len(meets) == 1 and meets[0].date.start == "2026-05-12"     # the second meeting stays
+
+
+def test_the_same_day_and_the_next_day_are_told_from_the_day_before(extractor):
+    evs = extract(extractor, "Peru's President Ana Quispe sent a message of condolence to Bolivia's President Luis Arce "
+                             "on Sunday. Chile's President Rosa Ibanez telephoned Arce the same day. Ecuador's President "
+                             "Diego Mora flew to La Paz on Monday and met Arce the next day.")
+    call, meet = _one(evs, "CALL"), _one(evs, "MEET")
+    assert call.date.start == "2026-05-10"
+    assert meet.date.start == "2026-05-12"
+
+
+def test_a_purpose_clause_sends_condolences_to_the_one_called(extractor):
+    evs = extract(extractor, "Ireland's President Maeve Kelly telephoned Portugal's President Rui Matos on Friday to "
+                             "offer her sympathy after the fires.")
+    condole = _one(evs, "CONDOLE")
+    assert (condole.source.name, condole.target.name) == ("Maeve Kelly", "Rui Matos")
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Spanish Prime Minister Luis Vidal told Portuguese Prime Minister Rui Costa in a phone conversation on Monday "
+     "that Madrid backed the plan.", "CALL"),
+    ("Thai Prime Minister Somchai Rattana said during talks with Malaysian Prime Minister Aziz Rahman on Monday that "
+     "the border would reopen.", "MEET"),
+])
+def test_a_speech_verb_sets_the_parties_of_its_engagement_noun(extractor, text, etype):
+    ev = _one(extract(extractor, text), etype)
+    assert {ev.source.country, ev.target.country} in ({"ESP", "PRT"}, {"THA", "MYS"})
+    assert ev.date.start == "2026-05-11"

@@ -99,6 +99,16 @@ class DocContext:
                 return a if a is not None and a.kind == "person" else None
         return None
 
+    def _subject_person(self, t) -> Optional[Actor]:
+        """The person a subject token names, itself or through its apposition ("President [John Mahama]")."""
+        if not t.dep_.startswith("nsubj"):
+            return None
+        for cand in [t] + [c for c in t.children if c.dep_ == "appos"]:
+            a = self.tok_actor.get(cand.i)
+            if a is not None and a.kind == "person":
+                return a
+        return None
+
     def pronoun_antecedent(self, tok) -> Optional[Actor]:
         """"he" → the person who was last a subject (this sentence before the pronoun, then earlier ones);
         "him"/"her" as an object → the latest person who is not the clause's own subject."""
@@ -113,13 +123,13 @@ class DocContext:
                 if a is not None and a.kind == "person" and a is not subject:
                     return a
         for t in reversed(list(self.sdoc[sent.start:tok.i])):
-            a = self.tok_actor.get(t.i)
-            if a is not None and a.kind == "person" and t.dep_.startswith("nsubj"):
+            a = self._subject_person(t)
+            if a is not None:
                 return a
         for s in reversed([s for s in self.sdoc.sents if s.end <= sent.start][-4:]):
             for t in s:
-                a = self.tok_actor.get(t.i)
-                if a is not None and a.kind == "person" and t.dep_.startswith("nsubj"):
+                a = self._subject_person(t)
+                if a is not None:
                     return a
         last = None
         for t in self.sdoc[max(0, sent.start - 200):tok.i]:

@@ -7,6 +7,7 @@ relative clause beside it, and durations ("since 2019"), are not its date.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Optional
 
@@ -137,6 +138,9 @@ def date_for(sdoc, cand: Candidate, timexes, published: Optional[str], quotes=()
     from communique.timex import resolve_timex
 
     scoped = _weekday_within_week(sdoc.text, _in_scope(sdoc, cand, timexes, quotes))
+    relative = _day_told_from_another(sdoc, cand, timexes, scoped)
+    if relative is not None:
+        return relative
     trig = cand.trigger.idx
     if cand.status == "planned" or cand.status in ("negated", "hypothetical") and _future_aux(cand.trigger) or (
             cand.status == "negated" and _called_off(cand.trigger)):
@@ -174,6 +178,41 @@ def date_for(sdoc, cand: Candidate, timexes, published: Optional[str], quotes=()
         # an engagement reported as news with no date words: the publication day
         return DateRange(published, published, None)
     return None
+
+
+_ANAPHORIC_DAY = re.compile(r"\b(?:(?:on )?(?:that|the) (?:very |same )?day|that same day|the (?:next|following|"
+                            r"previous) day|the day (?:before|after)|a day (?:later|earlier)|(two|three|four|five) "
+                            r"days (?:later|earlier|before))\b", re.I)
+_OFFSETS = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "before": -1, "earlier": -1}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _day_told_from_another(sdoc, cand: Candidate, timexes, scoped) -> Optional[DateRange]:
+    """"X sent condolences on Sunday. Y telephoned Z the same day.": a day told from the last day the text named
+    ("the same day", "the next day", "the day before", "two days later"), not from the publication day."""
+    sent = cand.sent
+    match = _ANAPHORIC_DAY.search(sent.text)
+    if match is None:
+        return None
+    at = sent.start_char + match.start()
+    span = sdoc.char_span(at, sent.start_char + match.end(), alignment_mode="expand")
+    if span is None or not _governs(_clause_verb(span.root), _clause_verb(cand.trigger)):
+        return None      # the phrase dates another clause
+    if any(own and t.kind == "day" and not (t.start <= at < t.end) and not _ANAPHORIC_DAY.search(t.text)
+           for t, own in scoped):
+        return None      # the clause names its own day
+    anchor = None
+    for t in timexes:
+        if t.end > at or t.kind != "day" or not t.start_date or _ANAPHORIC_DAY.search(t.text):
+            continue
+        anchor = t      # the last day named before this sentence
+    if anchor is None:
+        return None
+    words = match.group(0).lower().split()
+    step = next((v for w, v in _OFFSETS.items() if w in words), 0)
+    step *= _COUNTS.get(words[0], 1)
+    day_ = date.fromisoformat(anchor.start_date[:10]) + timedelta(days=step)
+    return DateRange(day_.isoformat(), day_.isoformat(), match.group(0))
 
 
 def _date_of_previous_sentence(sdoc, cand: Candidate, timexes) -> Optional[DateRange]:

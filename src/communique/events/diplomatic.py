@@ -425,6 +425,14 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
     targets = _objects(ctx, noun, preps={"with", "between", "to", "among"})
     if light is not None and not targets:
         targets = _objects(ctx, light, preps={"with", "to"})
+    if light is not None and not targets and light.dep_ in ("xcomp", "advcl") and light.head.pos_ == "VERB":
+        targets = [a for a in _objects(ctx, light.head, preps={"with", "to"}) if a not in sources]
+        # "telephoned X to offer his sympathy": the sympathy goes to the one called
+    speaker = _speech_carrier(noun)
+    if speaker is not None and etype in ("MEET", "CALL"):
+        # "told the chancellor in a phone conversation", "said during talks with X"
+        sources = sources or _subject(ctx, speaker)
+        targets = targets or [a for a in _objects(ctx, speaker, preps={"to"}) if a not in sources]
     between = _objects(ctx, noun, preps={"between"})
     if not sources and len(between) >= 2 and etype in ("MEET", "CALL", "SIGN"):
         sources, targets = between[:1], between[1:]      # "a phone call between X and Y could take its place"
@@ -472,6 +480,18 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
                 cand.status, cand.extra["undated"] = "occurred", True
     cand.sources, cand.targets = sources, targets
     return bool(targets and (sources or (etype == "INVITE" and cand.destination)))
+
+
+_SPEECH_VERBS = {"tell", "say", "assure", "inform", "ask", "urge", "promise", "warn", "explain", "stress",
+                 "reiterate", "add", "brief", "confirm"}
+
+
+def _speech_carrier(noun):
+    """The speech verb an engagement noun is the setting of: "told X in a phone conversation", "said during talks"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "at", "over", "on") or prep.head.pos_ != "VERB":
+        return None
+    return prep.head if prep.head.lemma_ in _SPEECH_VERBS else None
 
 
 def _clause_subject(ctx: DocContext, tok) -> tuple[list[Actor], object]:
