@@ -427,3 +427,16 @@ def test_a_hopeful_remark_is_no_event(nlp):
 ])
 def test_domestic_forces_are_placed(nlp, text, iso):
     assert top(nlp, text).source.country == iso
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Russia claimed that Ukraine shelled the nuclear plant.", "RUS", "UKR"),
+    ("Azerbaijan alleged that Armenian troops attacked its positions overnight.", "AZE", "ARM"),
+])
+def test_claim_of_a_hostile_act_accuses(nlp, text, src, tgt):
+    ev = top(nlp, text)
+    assert ev.type == "ACCUSE" and (ev.source.country, ev.target.country) == (src, tgt)
+
+
+def test_claim_without_hostile_act_is_silent(nlp):
+    assert all(e.type != "ACCUSE" for e in code(nlp, "Russia claimed that the vote in Crimea was fair."))

@@ -692,6 +692,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
     for h in hits:
         if h.entry.transparent and h.governs:
             continue   # "ordered troops to shell": the ordered act is the event
+        if h.entry.needs_hostile_act and not any(lex.polarity(g.entry.type) == HOSTILE for g in h.governs):
+            continue   # "claimed that the vote was fair" accuses no one
         if h.is_noun and _argument_of(h.tok) & (verb_hits | noun_hits):
             continue   # "lift the curfew", "bomb attack": an argument or modifier, not its own event
         ftype, cameo, mode, intended = _final_type(h, lex)

@@ -38,6 +38,7 @@ class Entry:
     head_object: bool = False             # `objects` must be the object's head ("welcomed the minister"), not a modifier
     modal_demand: bool = False            # "X said Y must V": the modal of a reported clause is the trigger
     party_object: bool = False            # only with a named party as direct object ("helped Egypt", not "helped end")
+    needs_hostile_act: bool = False       # a frame that is an event only over a hostile act ("claimed X shelled")
 
 
 @dataclass
@@ -94,6 +95,7 @@ def load_lexicon(data: Optional[dict] = None) -> Lexicon:
             head_object=bool(t.get("head_object", False)),
             modal_demand=bool(t.get("modal_demand", False)),
             party_object=bool(t.get("party_object", False)),
+            needs_hostile_act=bool(t.get("needs_hostile_act", False)),
         )
         if e.modal_demand:
             for w in t.get("verbs", ()):
