@@ -153,3 +153,8 @@ def test_names_the_tagger_missed_that_the_sentence_calls_people(extractor):
     people = _people(extractor, "Civil groups want new talks. Abdi Wasuge is the executive director of the "
                                 "Mogadishu-based group Horn Agenda. Wasuge wants a caretaker government.")
     assert people["Abdi Wasuge"].country == "SOM"
+
+
+def test_a_given_name_that_is_also_a_city_stays_in_the_name(extractor):
+    people = _people(extractor, "Paris Okoth, a teacher in Kisumu, said fees were rising.")
+    assert "Paris Okoth" in people

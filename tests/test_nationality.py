@@ -261,3 +261,10 @@ def test_a_citys_office_refers_back_to_its_holder(extractor):
     text = ("Governor Tunde Bakare toured the port. Lagos's governor later said the roads would be fixed.")
     doc = extractor.process(Document(id="c", raw_text=text, published="2024-06-10"))
     assert _description_owner(doc, "Lagos's governor") == "Tunde Bakare"
+
+
+def test_an_ethnicity_is_not_a_nationality(extractor):
+    text = "Rustam Nazarov, a Kyrgyz lawmaker and an ethnic Uzbek, called for calm in Osh."
+    assert _people(extractor, text, "2023-03-01")["Rustam Nazarov"].country == "KGZ"
+    text = "Kenyan senator Abdi Warsame, an ethnic Somali, opposed the camp closure."
+    assert _people(extractor, text, "2023-03-01")["Abdi Warsame"].country == "KEN"

@@ -182,6 +182,20 @@ def _trim(seg):
     return seg, possessive
 
 
+def described_as_person(head) -> bool:
+    """The sentence calls the name whose head is ``head`` a person: an apposed title or people noun ("X, a
+    lawmaker", "X, the group's director") or a copular one ("X is the executive director of …")."""
+    words = lexicon().people_words()
+
+    def is_people(tok) -> bool:
+        return tok.lemma_.lower() in words or tok.lower_ in words
+    if any(c.dep_ == "appos" and is_people(c) for c in head.children):
+        return True
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and is_people(c) for c in verb.children)
+
+
 def _split_prefix(seg):
     """'Kazakhstan Kassym-Jomart Tokayev' → ('Kazakhstan', 'Kassym-Jomart Tokayev'); a known place as a whole
     ("Ho Chi Minh City", whose first word is also a town) is never split."""
@@ -190,6 +204,8 @@ def _split_prefix(seg):
         return None
     for k in range(1, len(seg) - 1):
         prefix = _tokens_text(seg[:k])
+        if not gaz.country(prefix) and not lex.org(prefix) and described_as_person(seg[-1]):
+            continue    # "Aden Barre Duale, a lawmaker": a given name that is also a city
         org_tail = seg[k - 1].lower_ in lex.org_words and seg[k - 1].is_title \
             and not (k == 1 and seg[0].lower_ in lex.org_surnames)      # "Park Soo-jin" is one name
         if (gaz.country_code(prefix) or lex.org(prefix) or org_tail) and looks_like_name(seg[k:]):

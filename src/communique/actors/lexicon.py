@@ -63,6 +63,10 @@ class ActorLexicon:
                 best = hit
         return best[1] if best else None
 
+    def people_words(self) -> set[str]:
+        """Titles, people nouns and expert nouns: what an apposition or predicate says of a person."""
+        return set(self.title_sector) | self.people_nouns | self.expert_nouns
+
     def holds_office(self, roles: list[str], head: str) -> bool:
         """Whether one of ``roles`` is the office a description head names ("the premier" → "Prime Minister")."""
         head = " ".join(head.lower().split())

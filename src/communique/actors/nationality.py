@@ -215,7 +215,7 @@ def sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: se
         # country word there has already given the phrase's nationality
         if c.label in ("COUNTRY", "NORP", "PLACE", "ORG") and country and (c.label == "ORG" or c.tok_start not in role_toks):
             tok = sdoc[c.tok_start]
-            if c.label == "NORP" and (_is_language_use(tok) or _modifies_other_people(tok)):
+            if c.label == "NORP" and (_is_language_use(tok) or _modifies_other_people(tok) or _ethnic(tok)):
                 continue
             if _is_destination(sdoc[c.tok_end - 1]):
                 continue
@@ -319,6 +319,11 @@ def _member_with(prep) -> bool:
     lex = lexicon()
     noun = prep.head.lemma_.lower()
     return noun in lex.people_nouns or noun in lex.expert_nouns or noun in lex.title_sector
+
+
+def _ethnic(tok) -> bool:
+    """"an ethnic Somali", "ethnic Uzbeks": a people, not the state a person belongs to or serves."""
+    return tok.i > 0 and tok.nbor(-1).lower_ in ("ethnic", "ethnically")
 
 
 def _is_language_use(tok) -> bool:

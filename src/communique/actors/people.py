@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional
 
-from communique.actors.candidates import Cand, looks_like_name
+from communique.actors.candidates import Cand, described_as_person, looks_like_name
 from communique.actors.cluster import Cluster
 from communique.actors.lexicon import lexicon
 from communique.actors.names import given_keys, is_acronym, name_key, strip_possessive, surname_key
@@ -41,11 +41,21 @@ def promote_people(sdoc, cands: list[Cand]) -> None:
             continue
         if looks_like_name(list(span)) and (titled or not det_before) and not title_after:
             c.label = "PERSON"
+        elif not det_before and described_as_person(span[-1]) and _place_led_name(span):
+            c.label = "PERSON"          # "Paris Okoth, a teacher in Kisumu": a given name that is also a city
     known = {surname_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) > 1}
     for c in cands:
         if (c.label == "ORG" and not c.sector or c.label == "PLACE" and not c.country) and len(c.text.split()) == 1 \
                 and not is_acronym(c.text) and surname_key(c.text) in known:
             c.label = "PERSON"
+
+
+def _place_led_name(span) -> bool:
+    """Two or three capitalised words, the first a town's name but none a country's or an organisation word."""
+    lex, gaz = lexicon(), gazetteer()
+    words = [t for t in span if t.text not in ("-", "‐")]
+    return 2 <= len(words) <= 3 and all(t.is_title and t.is_alpha and t.lower_ not in lex.org_words for t in words) \
+        and not any(gaz.country(t.text) or gaz.demonym(t.text) for t in words)
 
 
 def _apposed_person(sdoc, end: int, titles: set[str]) -> bool:
@@ -107,8 +117,7 @@ def add_described_names(sdoc, cands: list[Cand]) -> list[Cand]:
     """Names the tagger missed that the sentence itself calls a person: "Nop Vy, the group's executive
     director, said", "Oh Ei Sun, senior fellow with …", "Mahad Wasuge is the director of …". A run of two or
     three capitalised words whose head has a title or people noun as apposition or as copular predicate."""
-    lex = lexicon()
-    people_words = set(lex.title_sector) | lex.people_nouns | lex.expert_nouns
+    people_words = lexicon().people_words()
     owned = {i for c in cands if c.label != "PLACE" or c.country for i in range(c.tok_start, c.tok_end)}
     extra: list[Cand] = []
     i, n = 0, len(sdoc)
@@ -120,7 +129,7 @@ def add_described_names(sdoc, cands: list[Cand]) -> list[Cand]:
         while j < n and j - i < 4 and j not in owned and _run_token(sdoc[j]):
             j += 1
         run = sdoc[i:j]
-        if 2 <= len(run) <= 3 and looks_like_name(list(run)) and _described_as_person(run[-1], people_words) \
+        if 2 <= len(run) <= 3 and looks_like_name(list(run)) and described_as_person(run[-1]) \
                 and not any(t.lower_ in people_words for t in run):
             extra.append(Cand(run.start_char, run.end_char, run.text, "PERSON", i, j))
         i = j
@@ -133,16 +142,6 @@ def add_described_names(sdoc, cands: list[Cand]) -> list[Cand]:
 
 def _run_token(tok) -> bool:
     return tok.is_title and tok.is_alpha and not tok.is_sent_end and tok.pos_ in ("PROPN", "NOUN", "INTJ", "X")
-
-
-def _described_as_person(head, people_words: set[str]) -> bool:
-    def is_people(tok) -> bool:
-        return tok.lemma_.lower() in people_words or tok.lower_ in people_words
-    if any(c.dep_ == "appos" and is_people(c) for c in head.children):
-        return True                                  # "Nop Vy, the association's executive director"
-    verb = head.head
-    return head.dep_ == "nsubj" and verb.lemma_ == "be" and any(
-        c.dep_ == "attr" and is_people(c) for c in verb.children)    # "Mahad Wasuge is the executive director"
 
 
 def _name_token(tok) -> bool:

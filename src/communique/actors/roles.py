@@ -146,7 +146,8 @@ def _analyse(sdoc, toks) -> RolePhrase:
             elsewhere = prev in _ALWAYS_ELSEWHERE or (prev in _DESTINATION and posting)
             # "U.S. legal permanent resident": where someone lives, not their nationality
             residence = any(t.lower_ in ("resident", "residents") for t in toks[i + n:i + n + 3])
-            if elsewhere or topic or residence:
+            ethnic = prev in ("ethnic", "ethnically")          # "an ethnic Uzbek": a people, not a state
+            if elsewhere or topic or residence or ethnic:
                 ph.excluded.update(t.i for t in toks[i:i + n])
             else:
                 ph.country = code      # the last nationality wins: "between Syria and Palestinian leader X"
