@@ -496,3 +496,26 @@ def test_a_speech_verb_sets_the_parties_of_its_engagement_noun(extractor, text, 
     ev = _one(extract(extractor, text), etype)
     assert {ev.source.country, ev.target.country} in ({"ESP", "PRT"}, {"THA", "MYS"})
     assert ev.date.start == "2026-05-11"
+
+
+def test_his_in_a_fronted_phrase_is_the_main_subject(extractor):
+    evs = extract(extractor, "During his visit to Lisbon, Mexican President Elena Ruiz met Portuguese Prime Minister "
+                             "Rui Costa.")
+    visit = _one(evs, "VISIT")
+    assert (visit.source.name, visit.target.country) == ("Elena Ruiz", "PRT")
+
+
+def test_when_it_comes_to_is_no_trip(extractor):
+    evs = extract(extractor, "When it comes to Venezuela, Colombian President Ivan Rojas has been cautious.")
+    assert not [e for e in evs if e.type == "VISIT"]
+
+
+@pytest.mark.parametrize("text,pair,status", [
+    ("India-Pakistan talks resumed in Geneva on Monday, with India and Pakistan sending envoys.", {"IND", "PAK"},
+     "occurred"),
+    ("The Brazil-Argentina summit is set for next week, officials in Brazil and Argentina said.", {"BRA", "ARG"},
+     "planned"),
+])
+def test_countries_joined_before_an_engagement_noun_are_its_parties(extractor, text, pair, status):
+    meet = _one(extract(extractor, text), "MEET")
+    assert {meet.source.country, meet.target.country} == pair and meet.status == status

@@ -99,6 +99,17 @@ class DocContext:
                 return a if a is not None and a.kind == "person" else None
         return None
 
+    def _fronted_for(self, pronoun) -> Optional[Actor]:
+        """The main subject, when a pronoun sits in a phrase fronted before it ("During his visit, X met Y")."""
+        root = pronoun.sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i < pronoun.i:
+            return None
+        fronted = next((c for c in root.children if c.i < subject.i and pronoun in c.subtree), None)
+        if fronted is None or fronted.dep_ not in ("prep", "advcl", "npadvmod", "advmod"):
+            return None
+        return self._subject_person(subject)
+
     def _subject_person(self, t) -> Optional[Actor]:
         """The person a subject token names, itself or through its apposition ("President [John Mahama]")."""
         if not t.dep_.startswith("nsubj"):
@@ -126,6 +137,9 @@ class DocContext:
             a = self._subject_person(t)
             if a is not None:
                 return a
+        ahead = self._fronted_for(tok)
+        if ahead is not None:      # "During his visit to Paris, X met Y": his is X
+            return ahead
         for s in reversed([s for s in self.sdoc.sents if s.end <= sent.start][-4:]):
             for t in s:
                 a = self._subject_person(t)

@@ -15,6 +15,7 @@ from communique.events.diplomatic import Candidate
 from communique.model import DateRange, Event
 
 
+_SPANS_BACK = ("the past", "the last", "past", "the previous")
 _REPORTING = {"say", "tell", "announce", "confirm", "state", "report", "add", "write", "declare", "insist",
               "stress", "note", "explain", "reply", "answer", "claim", "argue", "warn"}
 
@@ -47,8 +48,8 @@ def _in_scope(sdoc, cand: Candidate, timexes, quotes=()) -> list[tuple[object, b
         if not (sent.start_char <= t.start < sent.end_char):
             continue
         before = text[max(sent.start_char, t.start - 6):t.start].lower().rstrip()
-        if before.endswith("since") or before.endswith("for") and t.kind != "day":
-            continue      # "since 2019", "for two years"; but "scheduled for Friday", "for Thursday's summit"
+        if before.endswith("since") or before.endswith("for") and t.text.lower().startswith(_SPANS_BACK):
+            continue      # "since 2019", "for the past week"; but "scheduled for Friday", "set for next week"
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue

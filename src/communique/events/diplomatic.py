@@ -298,7 +298,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
     passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl"
     if etype == "VISIT":
         cand.sources = _subject(ctx, tok) if not passive else _passive_subject(ctx, tok)
-        if not cand.sources and tok.dep_ in ("pcomp", "advcl"):      # "before flying to Manila, X ..."
+        own_subject = any(c.dep_ in ("nsubj", "expl") for c in tok.children)    # "when it comes to Iran": not X's trip
+        if not cand.sources and tok.dep_ in ("pcomp", "advcl") and not own_subject:   # "before flying to Manila, X ..."
             cand.sources = _clause_subject(ctx, tok)[0]
         dest = _destination(ctx, tok, cand.extra)
         if dest is None:      # a trip with no destination in its clause codes nothing
@@ -348,7 +349,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
                 for p in c.children if p.dep_ == "pobj" for a in _expand(ctx, p)]
     else:
         objs = _objects(ctx, tok)
-    if not subj and not passive and objs and tok.dep_ in ("pcomp", "pobj", "advcl"):   # "after meeting with X"
+    if not subj and not passive and objs and tok.dep_ in ("pcomp", "pobj", "advcl") and not any(
+            c.dep_ in ("nsubj", "expl") for c in tok.children):   # "after meeting with X"
         subj = [a for a in _clause_subject(ctx, tok)[0] if a not in objs]
     if etype in ("MEET", "CALL") and len(subj) >= 2 and not objs:     # "X and Y met", "X and Y spoke by phone"
         subj, objs = subj[:1], subj[1:]
@@ -433,6 +435,10 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
         # "told the chancellor in a phone conversation", "said during talks with X"
         sources = sources or _subject(ctx, speaker)
         targets = targets or [a for a in _objects(ctx, speaker, preps={"to"}) if a not in sources]
+    if not sources and not targets and etype in ("MEET", "CALL", "SIGN"):
+        named = _countries_before(ctx, noun)      # "U.S.-Ukraine talks", "the Russia-China summit"
+        if len(named) >= 2:
+            sources, targets = named[:1], named[1:2]
     between = _objects(ctx, noun, preps={"between"})
     if not sources and len(between) >= 2 and etype in ("MEET", "CALL", "SIGN"):
         sources, targets = between[:1], between[1:]      # "a phone call between X and Y could take its place"
@@ -480,6 +486,24 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
                 cand.status, cand.extra["undated"] = "occurred", True
     cand.sources, cand.targets = sources, targets
     return bool(targets and (sources or (etype == "INVITE" and cand.destination)))
+
+
+def _countries_before(ctx: DocContext, noun) -> list[Actor]:
+    """Countries named in the modifiers before an engagement noun ("U.S.-Ukraine talks"), in order."""
+    from communique.geo import gazetteer
+
+    countries = {a.country: a for a in ctx.doc.actors if a.kind == "country" and a.country}
+    out: list[Actor] = []
+    for t in noun.doc[noun.left_edge.i:noun.i]:
+        if t.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
+            continue
+        found = [ctx.tok_actor.get(t.i)]
+        if found[0] is None and "-" in t.text:      # one token "U.S.-Ukraine"
+            found = [countries.get(gazetteer().country_code(part) or "") for part in t.text.split("-")]
+        for a in found:
+            if a is not None and a.kind == "country" and (not out or out[-1].country != a.country):
+                out.append(a)
+    return out
 
 
 _SPEECH_VERBS = {"tell", "say", "assure", "inform", "ask", "urge", "promise", "warn", "explain", "stress",

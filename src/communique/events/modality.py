@@ -130,6 +130,9 @@ def noun_status(noun, future_date: bool = False) -> str:
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
         return "negated"
     head = noun.head
+    if noun.dep_ == "nsubjpass" and head.lemma_ in mod["planned_verbs"] and verb_status(head, future_date) in (
+            "occurred", "planned"):
+        return "planned"       # "the summit is set for next week", "talks are scheduled for Friday"
     if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_ in mod["negating_verbs"]:
             return "negated"
