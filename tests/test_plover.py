@@ -440,3 +440,33 @@ def test_claim_of_a_hostile_act_accuses(nlp, text, src, tgt):
 
 def test_claim_without_hostile_act_is_silent(nlp):
     assert all(e.type != "ACCUSE" for e in code(nlp, "Russia claimed that the vote in Crimea was fair."))
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("Poland accused Belarus of aggression along the border.", "1123"),
+    ("Lithuania accused Russia of provocation after the drone incident.", "1123"),
+    ("Ukraine accused Russia of war crimes in Bucha.", "1124"),
+    ("Rwanda accused Congo of atrocities against civilians.", "1124"),
+    ("Iran accused Britain of espionage.", "1125"),
+    ("China charged the Canadian businessman with spying.", "1125"),
+    ("The opposition accused the minister of corruption.", "1121"),
+    ("The junta dissolved the main opposition party.", "1722"),
+    ("The court banned the Islamist movement.", "1722"),
+    ("Russia annexed the Crimean peninsula in 2014.", "192"),
+    ("Armenian forces occupied the disputed region.", "192"),
+    ("A car bomb killed twelve soldiers in Mogadishu.", "1832"),
+    ("A roadside bomb wounded three Afghan policemen.", "1833"),
+    ("The militants used villagers as human shields.", "184"),
+    ("Rebels used hostages as human shields in the siege.", "184"),
+    ("The United States vetoed the Security Council resolution.", "129"),
+    ("Russia vetoed the draft on Syria.", "129"),
+    ("Militiamen massacred forty villagers in Ituri.", "202"),
+    ("Soldiers slaughtered dozens of civilians in the village.", "202"),
+    ("The rebels issued an ultimatum to the government.", "139"),
+    ("Azerbaijan set a deadline for Armenian forces to leave.", "139"),
+    ("Ethiopia and Egypt negotiated for hours in Washington.", "046"),
+    ("The negotiations between Serbia and Kosovo resumed in Brussels.", "046"),
+])
+def test_subcodes(nlp, text, cameo):
+    ev = top(nlp, text)
+    assert ev.cameo == cameo, (ev.type, ev.cameo, ev.trigger)

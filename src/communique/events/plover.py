@@ -30,7 +30,8 @@ TARGET_PREPS = {"against", "on", "to", "with", "at", "into", "toward", "towards"
 LIGHT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "mount", "make", "issue", "begin", "start",
                "continue", "organize", "organise", "go", "take", "lodge", "file", "wage", "announce",
                "impose", "declare", "resume", "step", "lead", "join", "call", "end", "keep", "remain",
-               "give", "extend", "accord", "undertake", "reimpose", "enforce", "tighten", "order", "threaten"}
+               "give", "extend", "accord", "undertake", "reimpose", "enforce", "tighten", "order", "threaten",
+               "use"}
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite", "during", "before", "over", "because"}
 BACKGROUND_MARKS = {"after", "since", "because", "as", "when", "while", "before", "once", "if", "unless",
                     "although", "though", "until"}
@@ -267,11 +268,11 @@ def _depth(tok) -> int:
 def _anchor(hit: Hit):
     """The verb that carries the trigger's tense and modality (a noun's light verb)."""
     t = hit.tok
-    if hit.is_noun and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and t.head.pos_ in ("VERB", "AUX"):
+    if hit.is_noun and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
         h = t.head
         if t.dep_ == "pobj" and h.dep_ == "prep":
             h = h.head
-        if _lemma(h) in LIGHT_VERBS or t.dep_ != "pobj":
+        if h.pos_ in ("VERB", "AUX") and (_lemma(h) in LIGHT_VERBS or t.dep_ != "pobj"):
             return h
     return t
 
@@ -498,7 +499,11 @@ def _target_token(hit: Hit):
     cands = []
     if not hit.is_noun:
         for c in t.children:
-            if c.dep_ in ("dobj", "dative"):
+            if c.dep_ == "dative" and c.pos_ == "ADP":   # "issued an ultimatum to the government"
+                c = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if c is None:
+                    continue
+            if c.dep_ in ("dobj", "dative", "pobj"):
                 if c.pos_ in NOUN_POS and not c.ent_type_:
                     # "demanded the withdrawal of X": the party may be inside the object
                     inner = _prep_obj(c)
