@@ -154,6 +154,9 @@ def test_a_residence_is_not_a_nationality(extractor):
     assert people["Amos Otieno"].country != "GBR"
     people = _people(extractor, "The panel included Spanish writer and France resident Lucia Ferrer.", "2024-01-01")
     assert people["Lucia Ferrer"].country == "ESP"
+    people = _people(extractor, "The detention of Syrian poet and Canadian legal permanent resident Omar Haddad "
+                                "drew protests.", "2024-01-01")
+    assert people["Omar Haddad"].country != "CAN"
 
 
 def test_a_description_joins_the_kb_person_of_its_country(extractor):

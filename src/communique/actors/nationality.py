@@ -217,7 +217,7 @@ def sentence_votes(sdoc, cands: list[Cand], people: list[Cluster], role_toks: se
             tok = sdoc[c.tok_start]
             if c.label == "NORP" and (_is_language_use(tok) or _modifies_other_people(tok) or _ethnic(tok)):
                 continue
-            if _is_destination(sdoc[c.tok_end - 1]):
+            if _is_destination(sdoc[c.tok_end - 1]) or _residence(sdoc, c.tok_end):
                 continue
             refs.append((c.start, country, sdoc[c.tok_end - 1]))
     by_sent: dict[int, list] = defaultdict(list)
@@ -319,6 +319,11 @@ def _member_with(prep) -> bool:
     lex = lexicon()
     noun = prep.head.lemma_.lower()
     return noun in lex.people_nouns or noun in lex.expert_nouns or noun in lex.title_sector
+
+
+def _residence(sdoc, end: int) -> bool:
+    """"U.S. legal permanent resident X": the country where someone lives, not the one they belong to."""
+    return any(t.lower_ in ("resident", "residents") for t in sdoc[end:min(len(sdoc), end + 3)])
 
 
 def _ethnic(tok) -> bool:
