@@ -203,3 +203,12 @@ def test_a_participle_speaks_for_the_reporting_subject_not_a_quoted_title(extrac
     got = _speakers(extractor, 'Leyla Amiri said the book, "Desert Roads," was pulled from shops, saying '
                                '"it broke no rule."')
     assert got[-1][1] == "Leyla Amiri"
+
+
+def test_a_second_speech_verb_hung_on_the_reported_clause_keeps_the_speaker(extractor):
+    got = _speakers(extractor, "Education minister Budi Harsono told the newspaper Kompas that the test results "
+                               "“should not be packaged as good news” and called for a “paradigm shift” in schools.")
+    assert [s for _, s in got] == ["Budi Harsono", "Budi Harsono"]
+    got = _speakers(extractor, "Health minister Amina Yusuf said the clinics “had run out of money” and demanded "
+                               "“a real budget” from parliament.")
+    assert [s for _, s in got] == ["Amina Yusuf", "Amina Yusuf"]

@@ -224,6 +224,11 @@ class SpeakerFinder:
                     if subj:
                         return subj[0]
         v = verb
+        if verb.dep_ == "conj" and not self.is_speech_verb(verb.head) and verb.head.dep_ == "ccomp" \
+                and self.is_speech_verb(verb.head.head):
+            # "X told the paper that the results 'should not …' and called for a 'shift'": the parse hangs the
+            # second speech verb on the reported clause; it is X's, like the first
+            v = verb.head.head
         for _ in range(4):
             subj = [c for c in v.children if c.dep_ in _SUBJ and not self.in_quote(c.idx)]
             if subj:
