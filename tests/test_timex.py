@@ -214,3 +214,20 @@ def test_spans_weekends_and_parts_of_a_year(expr, pub, tense, want):
 def test_a_day_span_longer_than_two_months_is_no_date():
     assert resolve_timex("from March 1 to June 30", FRI, tense="past") in (None, ("2025-03-01", "2025-03-01"))
     assert resolve_timex("from March 1 to June 30", FRI, tense="past") != ("2025-03-01", "2025-06-30")
+
+
+SEASON_TABLE = [
+    ("they met last summer", FRI, "past", ("2025-06-01", "2025-08-31")),
+    ("she visited this summer", FRI, "past", ("2025-06-01", "2025-08-31")),
+    ("a visit planned for next spring", FRI, "future", ("2026-03-01", "2026-05-31")),
+    ("talks this winter", FRI, "future", ("2025-12-01", "2026-02-28")),
+    ("in the spring of 2024", FRI, None, ("2024-03-01", "2024-05-31")),
+    ("in the month of September", FRI, "past", ("2025-09-01", "2025-09-30")),
+    ("will convene in the month of March", FRI, "future", ("2026-03-01", "2026-03-31")),
+    ("as oil prices fall", FRI, None, None),
+]
+
+
+@pytest.mark.parametrize("expr,pub,tense,want", SEASON_TABLE, ids=[r[0] for r in SEASON_TABLE])
+def test_seasons_and_the_month_of(expr, pub, tense, want):
+    assert resolve_timex(expr, pub, tense=tense) == want

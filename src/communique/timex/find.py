@@ -57,7 +57,11 @@ def _tables():
         ("month_day", prep + month_re + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + year + r"\b)?"),
         ("day_month", prep + r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_re + r"(?:,?\s+" + year + r"\b)?"),
         ("month_year", range_prep + "?" + month_re + r",?\s+" + year + r"\b"),
-        ("month", r"\b(?:" + range_prep + r"|(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)" + month_re),
+        ("month", r"\b(?:(?:" + range_prep + r"|(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)"
+                  r"(?:the\s+month\s+of\s+)?|the\s+month\s+of\s+)" + month_re),
+        ("season", r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+coming|the\s+past)\s+|"
+                   r"(?:in|during|by|until|over|since|through)\s+(?:the\s+)?)"
+                   r"(?P<season>" + _alt(lx["seasons"]) + r")\b(?:\s+(?:of\s+)?" + year + r"\b)?"),
         ("year_span", r"\b(?:from|between)\s+(?P<y1>(?:1[89]|20)\d\d)\s+(?:to|and|until|through)\s+(?P<y2>(?:1[89]|20)\d\d)\b"),
         ("year", r"\b(?:" + range_prep + r"|(?:the\s+)?(?:year\s+))" + year + r"\b(?![-–/]\d)"),
         ("weekday", r"\b(?P<pre>(?:later|earlier|late|early)\s+(?:on\s+)?|on\s+|by\s+|until\s+|since\s+|before\s+|after\s+)?"
@@ -88,6 +92,7 @@ def _tables():
         "unanchored": {k.lower(): v for k, v in unanchored.items()},
         "future": future,
         "past": past,
+        "seasons": {k.lower(): tuple(v) for k, v in lx["seasons"].items()},
     }
 
 
@@ -236,6 +241,35 @@ def _r_day_range(m, pub, tense) -> DateSpan:
     if lo is None or hi is None or hi < lo or (hi - lo).days > 62:
         return None
     return lo, hi
+
+
+def _season_spans(name: str, years) -> list[tuple[date, date]]:
+    first, last = _tables()["seasons"][name]
+    return [(date(y, first, 1), month_end(y + (last < first), last)) for y in years]
+
+
+def _r_season(m, pub, tense) -> DateSpan:
+    """"last summer", "in the autumn", "this winter", "in the spring of 2024": a northern-hemisphere season."""
+    name = m["season"].lower()
+    if m["year"]:
+        return _season_spans(name, [int(m["year"])])[0]
+    if pub is None:
+        return None
+    spans = _season_spans(name, range(pub.year - 2, pub.year + 2))
+    rel = (m["rel"] or "").lower().split()
+    rel = rel[-1] if rel else ""
+    current = [s for s in spans if s[0] <= pub <= s[1]]
+    if rel in ("last", "past"):
+        return [s for s in spans if s[1] < pub][-1]
+    if rel in ("next", "coming"):
+        return [s for s in spans if s[0] > pub][0]
+    if current:
+        return current[0]
+    if tense == "future":
+        return [s for s in spans if s[0] > pub][0]
+    if rel == "this":           # "this summer", told in November: the summer of this year
+        return next(s for s in spans if s[0].year == pub.year)
+    return [s for s in spans if s[1] < pub][-1]
 
 
 def _r_weekend(m, pub, tense) -> DateSpan:
@@ -389,7 +423,7 @@ def _r_vague(m, pub, tense) -> DateSpan:
 
 _RESOLVERS: dict[str, Callable] = {
     "iso": _r_ymd, "dmy": _r_ymd, "month_day": _r_month_day, "month_day_range": _r_day_range,
-    "day_month_range": _r_day_range, "weekend": _r_weekend, "day_month": _r_month_day,
+    "day_month_range": _r_day_range, "weekend": _r_weekend, "season": _r_season, "day_month": _r_month_day,
     "month_year": _r_month_year, "month": _r_month, "year": _r_year, "year_span": _r_year_span, "weekday": _r_weekday,
     "relday": _r_relday, "period": _r_period, "ago": _r_ago, "in_n": _r_in_n,
     "time": _r_time, "vague": _r_vague,
@@ -397,7 +431,7 @@ _RESOLVERS: dict[str, Callable] = {
 _ABSOLUTE = {"iso", "dmy", "month_year", "year", "year_span"}
 _CHEAP = re.compile(
     r"\d|day|week|month|year|night|tomorrow|morning|afternoon|evening|ago|noon|recent|soon|late|short|ago|"
-    r"coming|future|past|nowaday|current|moment|now|due|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    r"coming|future|past|nowaday|current|moment|now|due|spring|summer|autumn|fall|winter|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
     re.I,
 )
 
@@ -463,6 +497,7 @@ def _anchors() -> tuple[dict[str, frozenset[str]], dict[int, frozenset[str]]]:
     units = [u + s for u in ("day", "week", "weekend", "month", "year") for s in ("", "s")]
     add(units, ("period", "in_n"))
     add(["weekend"], ("weekend",))
+    add(lx["seasons"], ("season",))
     add(["ago"], ("ago",))
     add(["noon", "midnight"], ("time",))
     return {k: frozenset(v) for k, v in table.items()}, _DIGIT_ANCHORS
@@ -534,7 +569,7 @@ def _find(text, published, tense) -> list[Timex]:
     for start, end, name, m in chosen:
         t = tense
         if t is None and name in ("weekday", "month", "month_day", "day_month", "month_day_range", "day_month_range",
-                                  "weekend"):
+                                  "weekend", "season"):
             t = sentence_tense(text, start, end)
         if pub is None and name not in _ABSOLUTE and name not in ("month_day", "day_month", "month_day_range",
                                                                             "day_month_range"):
