@@ -470,3 +470,38 @@ def test_claim_without_hostile_act_is_silent(nlp):
 def test_subcodes(nlp, text, cameo):
     ev = top(nlp, text)
     assert ev.cameo == cameo, (ev.type, ev.cameo, ev.trigger)
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts warn that countries such as Guinea could become targets.",
+    "The economist warned that prices may rise next year.",
+])
+def test_a_forecast_is_no_threat(nlp, text):
+    assert all(e.type != "THREATEN" for e in code(nlp, text))
+
+
+@pytest.mark.parametrize("text,tgt", [
+    ("The United States warned Russia against any attack on Ukraine.", "RUS"),
+    ("Turkey warned Greece over its naval patrols.", "GRC"),
+])
+def test_a_warning_to_a_party_is_a_threat(nlp, text, tgt):
+    ev = top(nlp, text)
+    assert ev.type == "THREATEN" and ev.target.country == tgt
+
+
+@pytest.mark.parametrize("text", [
+    "Amirov and Omarov have pleaded not guilty.",
+    "The two Azerbaijani suspects pleaded guilty in a Baku court.",
+])
+def test_a_plea_in_court_is_no_appeal(nlp, text):
+    assert all(e.type != "REQUEST" for e in code(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The UN working group said Zamora's detention was arbitrary.", "Zamora"),
+    ("Egypt welcomed the journalist's release from a Turkish prison.", "journalist"),
+])
+def test_possessor_of_an_arrest_is_not_its_agent(nlp, text, name):
+    for e in code(nlp, text):
+        if e.trigger in ("detention", "release"):
+            assert e.source is None or name not in e.source.name

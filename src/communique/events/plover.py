@@ -272,6 +272,8 @@ def _anchor(hit: Hit):
         h = t.head
         if t.dep_ == "pobj" and h.dep_ == "prep":
             h = h.head
+        if t.dep_ == "nsubj" and _lemma(h) == "be":
+            return t   # "Zamora's detention was arbitrary": a copula is no light verb
         if h.pos_ in ("VERB", "AUX") and (_lemma(h) in LIGHT_VERBS or t.dep_ != "pobj"):
             return h
     return t
@@ -456,8 +458,9 @@ def _source_token(hit: Hit):
     if not hit.is_noun and _stative(t):
         return next(c for c in t.children if c.dep_ == "nsubjpass")
     if hit.is_noun:
+        patient = _lemma(t) in lexicon().sides.get("patient_nouns", ())
         for c in t.children:
-            if c.dep_ == "poss" and c.pos_ != "PRON":   # "expressed its sympathy": the subject says whose
+            if c.dep_ == "poss" and c.pos_ != "PRON" and not patient:   # "its sympathy": the subject says whose
                 return c
             if c.dep_ == "prep" and c.lower_ == "by":
                 for g in c.children:
@@ -519,6 +522,8 @@ def _target_token(hit: Hit):
             found = _prep_obj(a, ANCHOR_PREPS)
     if found is not None:
         cands.append(found)
+    if hit.is_noun and _lemma(t) in lexicon().sides.get("patient_nouns", ()):
+        cands = [c for c in t.children if c.dep_ == "poss"] + cands   # "Zamora's detention": Zamora
     cands = [c for c in cands if not hit.span[0] <= c.i < hit.span[1]]   # "message of condolence"
     named = [c for c in cands if c.ent_type_ in PARTY_ENTS or any(x.ent_type_ in PARTY_ENTS for x in c.children
                                                                  if x.dep_ in ("compound", "amod", "poss"))]
@@ -697,8 +702,12 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
     for h in hits:
         if h.entry.transparent and h.governs:
             continue   # "ordered troops to shell": the ordered act is the event
-        if h.entry.needs_hostile_act and not any(lex.polarity(g.entry.type) == HOSTILE for g in h.governs):
+        hostile_act = any(lex.polarity(g.entry.type) == HOSTILE for g in h.governs)
+        if h.entry.needs_hostile_act and not hostile_act:
             continue   # "claimed that the vote was fair" accuses no one
+        if h.entry.needs_party_or_act and not hostile_act and not any(
+                c.dep_ in ("dobj", "nsubjpass") and _is_party(c) for c in h.tok.children):
+            continue   # "experts warn that prices may rise" threatens no one
         if h.is_noun and _argument_of(h.tok) & (verb_hits | noun_hits):
             continue   # "lift the curfew", "bomb attack": an argument or modifier, not its own event
         ftype, cameo, mode, intended = _final_type(h, lex)

@@ -39,6 +39,7 @@ class Entry:
     modal_demand: bool = False            # "X said Y must V": the modal of a reported clause is the trigger
     party_object: bool = False            # only with a named party as direct object ("helped Egypt", not "helped end")
     needs_hostile_act: bool = False       # a frame that is an event only over a hostile act ("claimed X shelled")
+    needs_party_or_act: bool = False      # ... or when it addresses a named party ("warned Russia")
 
 
 @dataclass
@@ -96,6 +97,7 @@ def load_lexicon(data: Optional[dict] = None) -> Lexicon:
             modal_demand=bool(t.get("modal_demand", False)),
             party_object=bool(t.get("party_object", False)),
             needs_hostile_act=bool(t.get("needs_hostile_act", False)),
+            needs_party_or_act=bool(t.get("needs_party_or_act", False)),
         )
         if e.modal_demand:
             for w in t.get("verbs", ()):
