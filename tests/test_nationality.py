@@ -271,3 +271,21 @@ def test_an_ethnicity_is_not_a_nationality(extractor):
     assert _people(extractor, text, "2023-03-01")["Rustam Nazarov"].country == "KGZ"
     text = "Kenyan senator Abdi Warsame, an ethnic Somali, opposed the camp closure."
     assert _people(extractor, text, "2023-03-01")["Abdi Warsame"].country == "KEN"
+
+
+def test_spokespeople_the_kb_knows_link_by_surname_on_the_day(extractor):
+    people = _people(extractor, "Peskov said the Kremlin saw no reason for talks.", "2024-03-01")
+    assert people["Peskov"].kb_id and people["Peskov"].country == "RUS"
+    people = _people(extractor, "Karine Jean-Pierre told reporters the trip was on.", "2023-03-01")
+    assert people["Karine Jean-Pierre"].country == "USA" and "Press Secretary" in (people["Karine Jean-Pierre"].role or "")
+
+
+def test_his_highness_and_her_majesty_refer_back_to_the_royal_named_before(extractor):
+    text = ("Emir Tamim bin Hamad Al Thani received the visiting minister. His Highness welcomed the guest "
+            "and wished him success.")
+    doc = extractor.process(Document(id="r", raw_text=text, published="2024-06-10"))
+    assert _description_owner(doc, "His Highness") == "Tamim bin Hamad Al Thani"
+    text = ("Queen Margrethe II opened the exhibition in Aarhus. Her Majesty then met the artists.")
+    doc = extractor.process(Document(id="r", raw_text=text, published="2020-06-10"))
+    owner = _description_owner(doc, "Her Majesty")
+    assert owner is not None and "Margrethe" in owner

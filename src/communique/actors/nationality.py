@@ -97,7 +97,8 @@ def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[i
                 continue
             elif not capital_head:
                 continue
-        article = re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4):m.start()])
+        # "the crown prince"; "His Highness", "Her Majesty" refer back the same way
+        article = re.search(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+$", text[max(0, m.start() - 4):m.start()])
         if not country and after and (capital_head or article):
             for n in range(len(after.group(1).split()), 0, -1):
                 cand = " ".join(after.group(1).split()[:n])
