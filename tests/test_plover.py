@@ -505,3 +505,17 @@ def test_possessor_of_an_arrest_is_not_its_agent(nlp, text, name):
     for e in code(nlp, text):
         if e.trigger in ("detention", "release"):
             assert e.source is None or name not in e.source.name
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Zimbabwe's constitution guarantees the right to free expression.", "guarantees"),
+    ("The new law allows the Sudanese government to seize party assets.", "allows"),
+])
+def test_a_text_is_not_an_actor(nlp, text, trigger):
+    evs = [e for e in code(nlp, text) if e.trigger == trigger]
+    assert evs and all(e.source is None for e in evs)
+
+
+def test_a_single_person_is_not_placed(nlp):
+    ev = top(nlp, "A student in Beijing agreed to speak with reporters.")
+    assert ev.source is None or ev.source.country is None

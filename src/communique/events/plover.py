@@ -746,6 +746,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         if h.entry.place_target and (tgt_tok is None or tgt_tok.ent_type_ not in PARTY_ENTS):
             tgt_tok = _place(h) or tgt_tok
         src_tok = _antecedent(src_tok, lex)
+        if src_tok is not None and _lemma(src_tok) in lex.sides.get("not_actors", ()):
+            src_tok = None   # "the constitution guarantees": a text does not act
         src = resolve_side(doc, src_tok)
         tgt = resolve_side(doc, tgt_tok) if tgt_tok is not None and (src_tok is None or tgt_tok.i != src_tok.i) else None
         if _government_protest(h, src):
