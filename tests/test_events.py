@@ -519,3 +519,29 @@ def test_when_it_comes_to_is_no_trip(extractor):
 def test_countries_joined_before_an_engagement_noun_are_its_parties(extractor, text, pair, status):
     meet = _one(extract(extractor, text), "MEET")
     assert {meet.source.country, meet.target.country} == pair and meet.status == status
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Greek Prime Minister Nikos Pappas is on a three-day visit to Egypt.", "occurred"),
+    ("Greek Prime Minister Nikos Pappas returned on Tuesday from a short trip to Cyprus.", "occurred"),
+    ("Greek Prime Minister Nikos Pappas will be on a tour of Jordan next week.", "planned"),
+])
+def test_the_traveller_of_a_trip_noun_under_on_or_from_is_the_subject(extractor, text, status):
+    visit = _one(extract(extractor, text), "VISIT")
+    assert visit.source.name == "Nikos Pappas" and visit.status == status
+
+
+def test_a_call_received_from_someone_is_their_call(extractor):
+    evs = extract(extractor, "Jordan's King Faisal Hamad received a call from Egyptian President Omar Nasser on Sunday. "
+                             "Nasser also issued a call for calm.")
+    calls = [e for e in evs if e.type == "CALL"]
+    assert len(calls) == 1 and (calls[0].source.name, calls[0].target.name) == ("Omar Nasser", "Faisal Hamad")
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Georgian President Nino Beridze arrived in Armenia on Monday.", "ARM"),
+    ("Syrian Foreign Minister Sami Haddad arrived in Jordan on Monday.", "JOR"),
+])
+def test_a_country_name_is_the_country_not_a_namesake_town(extractor, text, country):
+    visit = _one(extract(extractor, text), "VISIT")
+    assert visit.target.country == country and visit.location.country == country

@@ -8,7 +8,7 @@ from typing import Optional
 
 from communique.actors.lexicon import lexicon
 from communique.actors.roles import role_words
-from communique.geo import country_name, gazetteer, locate
+from communique.geo import country_name, gazetteer
 from communique.model import Actor, Document, Location, Side
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -254,6 +254,9 @@ class DocContext:
         tagged_place = tok.ent_type_ in ("GPE", "LOC")
         if tagged_place or tok.pos_ == "PROPN" and (named is None or named.kind == "country"):
             for text in (_phrase_text(tok), tok.text):
+                iso = gazetteer().country(text)
+                if iso:      # "Jordan" is the country before it is a district of Hong Kong
+                    return _country_location(iso), None
                 place = gazetteer().place(text)
                 # an untagged word is a destination only if it is a well-known place ("Airport" is also a town)
                 if place and (tagged_place or place.kind != "city" or place.population >= 100_000):
@@ -261,12 +264,18 @@ class DocContext:
         a = self.tok_actor.get(tok.i) or self.actor_of(tok)
         if a is not None and a.country:
             if a.kind == "country":
-                return locate(country_name(a.country)) or Location(a.name, a.country), None
+                return _country_location(a.country), None
             return Location(country_name(a.country), a.country), (a if a.kind == "person" else None)
         iso = gazetteer().country_code(tok.text) if tok.ent_type_ in ("GPE", "NORP", "LOC") else None
         if iso:
             return Location(country_name(iso), iso), None
         return _capital_named(tok)
+
+
+def _country_location(iso3: str) -> Location:
+    """A country as a place, at its map point (never a namesake town: "Armenia" is also a Colombian city)."""
+    lat, lon = gazetteer().country_centroids.get(iso3, (None, None))
+    return Location(country_name(iso3), iso3, lat, lon)
 
 
 def _capital_named(tok) -> Optional[tuple[Location, None]]:

@@ -70,8 +70,9 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
                     etype = "CALL"
                 if etype == "CALL" and not noun and not _is_phone_call(tok, phone):
                     continue
-                if etype == "CALL" and noun and not phone and tok.lower_ == "call" and not _phone_noun(tok):
-                    continue
+                if etype == "CALL" and noun and not phone and tok.lower_ == "call" and not _phone_noun(tok) and not (
+                        _call_party(ctx, tok)):
+                    continue      # "a call for calm" is an appeal; "a call from X", "a call with X" is a call
                 if tok.lemma_ == "sit" and not any(c.lower_ == "down" for c in tok.children):
                     continue      # "sit down with X" is a meeting; "sit" alone is not
                 if tok.lemma_ == "leave" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
@@ -198,6 +199,13 @@ def _phone_near(tok) -> bool:
     return False
 
 
+def _call_party(ctx: DocContext, noun) -> bool:
+    """"received a call from X", "held a call with X": a call noun whose with/from phrase names a person."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "from") and any(
+        p.dep_ == "pobj" and (a := ctx.actor_of(p)) is not None and a.kind == "person" for p in c.children)
+        for c in noun.children)
+
+
 def _phone_noun(tok) -> bool:
     return any(c.lower_ in _PHONE_WORDS for c in tok.children)
 
@@ -274,7 +282,8 @@ def _destination(ctx: DocContext, tok, found: Optional[dict] = None) -> Optional
             if hit:
                 found["dest_tok"] = c
                 return hit
-        if c.dep_ == "prep" and c.lower_ in ("to", "in", "at", "into", "for"):
+        if c.dep_ == "prep" and (c.lower_ in ("to", "in", "at", "into", "for") or
+                                 c.lower_ in ("of", "through") and tok.lemma_.lower() in ("tour", "swing")):
             for p in c.children:
                 if p.dep_ == "pobj":
                     hit = ctx.place_of(p)
@@ -420,11 +429,16 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
             cand.status = verb_status(light)
     if not sources:
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "of"):
+            if c.dep_ == "prep" and c.lower_ in ("by", "of") and not (
+                    c.lower_ == "of" and noun.lemma_.lower() in ("tour", "swing")):      # "a tour of Jordan" 
                 for p in c.children:
                     if p.dep_ == "pobj":
                         sources = _expand(ctx, p)
     targets = _objects(ctx, noun, preps={"with", "between", "to", "among"})
+    senders = _objects(ctx, noun, preps={"from"})
+    if light is not None and light.lemma_ in _RECEIVING and senders and etype in ("CALL", "CONDOLE", "PRAISE"):
+        # "X received a call from Y", "X got a message of condolence from Y": Y acts, X is addressed
+        sources, targets = senders, [a for a in sources if a not in senders]
     if light is not None and not targets:
         targets = _objects(ctx, light, preps={"with", "to"})
     if light is not None and not targets and light.dep_ in ("xcomp", "advcl") and light.head.pos_ == "VERB":
@@ -452,6 +466,11 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
         dest = _destination(ctx, noun, cand.extra)
         if dest is None:
             return False
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in _TRIP_FRAMES:
+            # "X is on a two-day visit to Y", "X returned from a trip to Y": the traveller is the clause's subject
+            sources, clause_verb = _clause_subject(ctx, noun)
+            if clause_verb is not None and cand.status == "occurred":
+                cand.status = verb_status(clause_verb)
         if not sources and noun.dep_ in ("attr", "acomp", "xcomp", "oprd"):   # "X is expected (to) visit India"
             sources, clause_verb = _clause_subject(ctx, noun)
             if clause_verb is not None and cand.status == "occurred":
@@ -506,6 +525,8 @@ def _countries_before(ctx: DocContext, noun) -> list[Actor]:
     return out
 
 
+_RECEIVING = {"receive", "get", "take", "accept"}
+_TRIP_FRAMES = {"on", "from", "during", "after"}
 _SPEECH_VERBS = {"tell", "say", "assure", "inform", "ask", "urge", "promise", "warn", "explain", "stress",
                  "reiterate", "add", "brief", "confirm"}
 
