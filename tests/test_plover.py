@@ -519,3 +519,16 @@ def test_a_text_is_not_an_actor(nlp, text, trigger):
 def test_a_single_person_is_not_placed(nlp):
     ev = top(nlp, "A student in Beijing agreed to speak with reporters.")
     assert ev.source is None or ev.source.country is None
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Food aid was delivered to Gaza by Egypt.", "EGY", "PSE"),
+    ("New sanctions were imposed on Iran by the European Union.", None, "IRN"),
+    ("Two journalists were arrested by Turkish police in Ankara.", "TUR", None),
+    ("Kenya was accused by Somalia of meddling in its affairs.", "SOM", "KEN"),
+])
+def test_passive_with_by_agent(nlp, text, src, tgt):
+    ev = top(nlp, text)
+    assert ev.source is not None and (src is None or ev.source.country == src)
+    if tgt:
+        assert ev.target.country == tgt

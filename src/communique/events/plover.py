@@ -496,6 +496,9 @@ def _target_token(hit: Hit):
         if c.dep_ == "nsubjpass" and not (not hit.is_noun and _stative(t)):
             passive_subj = c
     if passive_subj is not None:
+        other = _prep_obj(t, ANCHOR_PREPS) if not _is_party(passive_subj) else None
+        if other is not None and _is_party(other):
+            return other   # "aid was delivered to Gaza": the theme is no party, the recipient is
         return passive_subj
     if not hit.is_noun and t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in NOUN_POS:
         return t.head   # "civilians killed by the militia": the modified noun undergoes the act
