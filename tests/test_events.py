@@ -545,3 +545,20 @@ def test_a_call_received_from_someone_is_their_call(extractor):
 def test_a_country_name_is_the_country_not_a_namesake_town(extractor, text, country):
     visit = _one(extract(extractor, text), "VISIT")
     assert visit.target.country == country and visit.location.country == country
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Serbian President Marko Ilic ruled out a meeting with Kosovo Prime Minister Arben Krasniqi.", "negated"),
+    ("Serbian President Marko Ilic is seeking a meeting with Hungarian Prime Minister Gabor Toth.", "planned"),
+    ("Serbian President Marko Ilic proposed talks with Hungarian Prime Minister Gabor Toth.", "planned"),
+])
+def test_ruling_out_or_seeking_a_meeting(extractor, text, status):
+    assert _one(extract(extractor, text), "MEET").status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Serbian President Marko Ilic called for talks with Hungary.",
+    "Serbian President Marko Ilic pressed for a summit with Hungarian Prime Minister Gabor Toth.",
+])
+def test_an_appeal_for_talks_is_no_meeting(extractor, text):
+    assert not [e for e in extract(extractor, text) if e.type == "MEET"]

@@ -420,6 +420,8 @@ def _light_verb(noun):
 
 def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
     noun, etype = cand.trigger, cand.type
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_ in lexicon()["modality"]["appeal_verbs"]:
+        return False      # "called for talks with X", "pressed for a summit": an appeal, no engagement
     owners = [c for c in noun.children if c.dep_ == "poss"]
     sources = _expand(ctx, owners[0]) if owners else []
     light = _light_verb(noun)

@@ -120,6 +120,11 @@ def noun_status(noun, future_date: bool = False) -> str:
     mod = lexicon()["modality"]
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in mod["negating_verbs"]:
         return "negated"       # "cancelled a planned trip": the cancelling wins over "planned"
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ == "rule" and any(
+            c.lower_ == "out" for c in noun.head.children):
+        return "negated"       # "ruled out a meeting with X"
+    if noun.dep_ == "dobj" and noun.head.lemma_ in mod["seeking_verbs"] and verb_status(noun.head) != "negated":
+        return "planned"       # "is seeking a meeting with X", "proposed talks", "wants a summit"
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "neg" and not is_contrastive(c) for c in noun.head.children):
         return "negated"       # "a planned call did not take place", "the summit was not held"
