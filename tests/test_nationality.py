@@ -289,3 +289,10 @@ def test_his_highness_and_her_majesty_refer_back_to_the_royal_named_before(extra
     doc = extractor.process(Document(id="r", raw_text=text, published="2020-06-10"))
     owner = _description_owner(doc, "Her Majesty")
     assert owner is not None and "Margrethe" in owner
+
+
+def test_a_city_the_gazetteer_knows_by_its_city_name_still_places_an_employer(extractor):
+    text = ("Gregor Blum, a senior analyst at Meridian Risk, a New York-based consultancy, said Iran would wait.")
+    assert _people(extractor, text, "2024-03-01")["Gregor Blum"].country == "USA"
+    text = ("Tran Van Long, a researcher at a Ho Chi Minh-based institute, said exports to China would fall.")
+    assert _people(extractor, text, "2024-03-01")["Tran Van Long"].country == "VNM"

@@ -78,7 +78,8 @@ def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
     if known:            # outlets, ministries, think tanks of the KB: never people ("Vestnik Kavkaza")
         return "ORG", known.country, known.sector or None
     if label in ("GPE", "LOC", "FAC"):
-        place = gaz.place(text)
+        # "New York", "Ho Chi Minh", "Quezon": the gazetteer may know a city only by its "… City" name
+        place = gaz.place(text) or (city_place(text) if label == "GPE" else None)
         return "PLACE", place.country if place else None, None
     words = text.lower().replace("’s", "").split()
     # the tagger's "Kyiv" PERSON, "Dushanbe" ORG or "Abu Dhabi" PERSON
@@ -93,6 +94,11 @@ def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
     if label == "NORP":
         return "NORP", None, None
     return "ORG", None, None
+
+
+def city_place(text: str):
+    """A city the gazetteer knows only as "… City" ("New York", "Ho Chi Minh", "Quezon"), for a many-word name."""
+    return gazetteer().place(text + " City") if " " in text.strip() else None
 
 
 def _user_entry(text: str):
@@ -200,7 +206,7 @@ def _split_prefix(seg):
     """'Kazakhstan Kassym-Jomart Tokayev' → ('Kazakhstan', 'Kassym-Jomart Tokayev'); a known place as a whole
     ("Ho Chi Minh City", whose first word is also a town) is never split."""
     gaz, lex = gazetteer(), lexicon()
-    if gaz.place(_tokens_text(seg)):
+    if gaz.place(_tokens_text(seg)) or city_place(_tokens_text(seg)):
         return None
     for k in range(1, len(seg) - 1):
         prefix = _tokens_text(seg[:k])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from communique.actors.candidates import city_place
 from communique.actors.lexicon import lexicon
 from communique.geo import gazetteer
 
@@ -130,7 +131,7 @@ def _analyse(sdoc, toks) -> RolePhrase:
             iso = gaz.country(span_text) or gaz.demonym(span_text)
             met = None if iso else gaz.metonym(span_text)
             org = None if iso or met else lex.org(span_text)
-            place = None if iso or met or org else gaz.place(span_text)
+            place = None if iso or met or org else (gaz.place(span_text) or city_place(span_text))
             city = place.country if place and place.kind != "country" and span_text[:1].isupper() and (
                 place.kind == "capital" or place.population >= 100_000) else None
             code = iso or (met[0] if met else None) or (org.country if org else None) or city
