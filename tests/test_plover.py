@@ -532,3 +532,17 @@ def test_passive_with_by_agent(nlp, text, src, tgt):
     assert ev.source is not None and (src is None or ev.source.country == src)
     if tgt:
         assert ev.target.country == tgt
+
+
+@pytest.mark.parametrize("text,ptype,cameo", [
+    ("Poland closed its border with Belarus.", "SANCTION", "160"),
+    ("Lithuania shut its airspace to Belarusian flights.", "SANCTION", "160"),
+    ("The junta cut off internet access in Yangon.", "COERCE", "1721"),
+    ("Ethiopian authorities restricted internet access in Tigray.", "COERCE", "1721"),
+    ("The rebels laid down their weapons in Goma.", "RETREAT", "0873"),
+    ("Hundreds of FARC fighters handed over their arms to UN monitors.", "RETREAT", "0873"),
+    ("Sudan's army retook the presidential palace in Khartoum.", "ASSAULT", "19"),
+])
+def test_common_news_verbs(nlp, text, ptype, cameo):
+    ev = top(nlp, text)
+    assert ev.type == ptype and ev.cameo.startswith(cameo), (ev.type, ev.cameo, ev.trigger)
