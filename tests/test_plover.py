@@ -546,3 +546,18 @@ def test_passive_with_by_agent(nlp, text, src, tgt):
 def test_common_news_verbs(nlp, text, ptype, cameo):
     ev = top(nlp, text)
     assert ev.type == ptype and ev.cameo.startswith(cameo), (ev.type, ev.cameo, ev.trigger)
+
+
+@pytest.mark.parametrize("text,ptype,cameo", [
+    ("The government nationalized foreign oil companies.", "COERCE", "1711"),
+    ("Bolivia nationalised the gas industry in 2006.", "COERCE", "1711"),
+    ("Croatian police pushed back hundreds of migrants into Bosnia.", "COERCE", "174"),
+    ("Thousands of migrants were pushed back at the Greek border.", "COERCE", "174"),
+    ("Belarus forced a Ryanair plane to land in Minsk.", "COERCE", "170"),
+    ("The Turkish navy forced a Greek fishing boat to turn back.", "COERCE", "17"),
+    ("Russia questioned the legitimacy of the Moldovan vote.", "ACCUSE", "110"),
+    ("The opposition disputed the fairness of the count.", "ACCUSE", "110"),
+])
+def test_coercion_and_doubt(nlp, text, ptype, cameo):
+    ev = top(nlp, text)
+    assert ev.type == ptype and ev.cameo.startswith(cameo), (ev.type, ev.cameo, ev.trigger)
