@@ -158,3 +158,11 @@ def test_names_the_tagger_missed_that_the_sentence_calls_people(extractor):
 def test_a_given_name_that_is_also_a_city_stays_in_the_name(extractor):
     people = _people(extractor, "Paris Okoth, a teacher in Kisumu, said fees were rising.")
     assert "Paris Okoth" in people
+
+
+def test_a_name_apposed_to_a_people_noun_is_a_person_and_so_is_its_surname_later(extractor):
+    text = "Another passenger, Allah Bakhsh, told reporters he ran. \"We ran for two kilometers,\" Bakhsh said."
+    people = _people(extractor, text)
+    assert "Allah Bakhsh" in people and "Bakhsh" in people["Allah Bakhsh"].aliases
+    people = _people(extractor, "Her lawyer, Oum Sarith, said the case was weak.")
+    assert "Oum Sarith" in people

@@ -43,6 +43,11 @@ def promote_people(sdoc, cands: list[Cand]) -> None:
             c.label = "PERSON"
         elif not det_before and described_as_person(span[-1]) and _place_led_name(span):
             c.label = "PERSON"          # "Paris Okoth, a teacher in Kisumu": a given name that is also a city
+    promote_known_surnames(cands)
+
+
+def promote_known_surnames(cands: list[Cand]) -> None:
+    """A one-word unknown body or place that is the surname of a person named in full is that person."""
     known = {surname_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) > 1}
     for c in cands:
         if (c.label == "ORG" and not c.sector or c.label == "PLACE" and not c.country) and len(c.text.split()) == 1 \

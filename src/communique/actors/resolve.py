@@ -18,7 +18,7 @@ from communique.actors.names import strip_possessive
 from communique.actors.nationality import (code_roles, dateline_country, decide_countries, is_setting,
                                            link_descriptions, sentence_votes, story_country, top_country)
 from communique.actors.people import (add_bare_surnames, add_described_names, add_titled_names, cluster_people,
-                                      promote_people)
+                                      promote_known_surnames, promote_people)
 from communique.geo import country_name, gazetteer
 from communique.model import Actor, Document, Span
 
@@ -31,6 +31,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     promote_people(sdoc, cands)
     cands = add_titled_names(sdoc, cands)
     cands = add_described_names(sdoc, cands)
+    promote_known_surnames(cands)       # "Ditta said" once "Allah Ditta" is known to be a person
     cands = add_kb_full_names(sdoc, cands)
     cands = add_bare_surnames(sdoc, cands)
     people = cluster_people(cands)
