@@ -562,3 +562,30 @@ def test_ruling_out_or_seeking_a_meeting(extractor, text, status):
 ])
 def test_an_appeal_for_talks_is_no_meeting(extractor, text):
     assert not [e for e in extract(extractor, text) if e.type == "MEET"]
+
+
+@pytest.mark.parametrize("text,host", [
+    ("Vietnamese President Tran Long met with visiting Lao President Somsak Vong in Hanoi on Monday.", "VNM"),
+    ("Thai Prime Minister Somchai Rattana held talks with the visiting Cambodian Prime Minister Hun Sok on Monday.",
+     "THA"),
+])
+def test_the_visiting_guest_is_the_traveller(extractor, text, host):
+    visits = [e for e in extract(extractor, text) if e.type == "VISIT"]
+    assert len(visits) == 1 and visits[0].target.country == host
+    assert visits[0].source.name in ("Somsak Vong", "Hun Sok")
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Indonesian President Budi Santoso sent a congratulatory message to Malaysian Prime Minister Aziz Rahman.",
+     "PRAISE"),
+    ("Indonesian President Budi Santoso sent a condolence letter to Malaysian Prime Minister Aziz Rahman.", "CONDOLE"),
+])
+def test_a_message_its_modifier_qualifies(extractor, text, etype):
+    ev = _one(extract(extractor, text), etype)
+    assert (ev.source.name, ev.target.name) == ("Budi Santoso", "Aziz Rahman")
+
+
+def test_a_meeting_held_by_video_link_is_a_call(extractor):
+    evs = extract(extractor, "Chilean President Rosa Ibanez and Peruvian President Ana Quispe held a meeting via video "
+                             "link on Monday.")
+    assert [e.type for e in evs if e.type in ("MEET", "CALL")] == ["CALL"]

@@ -16,6 +16,7 @@ from communique.actors.roles import role_words
 from communique.events.context import DocContext
 from communique.events.lexicon import lexicon, light_verbs, trigger_index
 from communique.events.modality import noun_status, verb_status
+from communique.geo import country_name
 from communique.model import Actor, Location
 
 _PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "zoom"}
@@ -49,8 +50,12 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
             continue      # a question asserts nothing ("what is the purpose of X's trip to Canada?")
         future = sent.start in future_sents
         for tok in sent:
-            phone = _phone_near(tok)
             types = []
+            if tok.lower_ == "visiting" and _guest_token(tok) is not None:
+                guest = _visiting_guest(ctx, tok)      # "the visiting French president": he is the traveller
+                if guest is not None:
+                    out.append(guest)
+                continue
             if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
                 types = verbs[tok.lemma_.lower()]
                 noun = False
@@ -60,14 +65,17 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
             elif tok.pos_ == "NOUN" and tok.lemma_ in ("conference", "link", "summit") and any(
                     c.lower_ in _PHONE_WORDS for c in tok.children):      # "a video conference with X"
                 types, noun = ["CALL"], True
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _MESSAGES and _message_type(tok):
+                types, noun = [_message_type(tok)], True      # "a congratulatory message", "a condolence letter"
             if not types:
                 attending = _attendance(ctx, tok, future) or _expected_in(ctx, tok)
                 if attending is not None:
                     out.append(attending)
                 continue
+            phone = _phone_near(tok)
             for etype in types:
-                if phone and etype in ("MEET",) and tok.lemma_ in ("talk", "conversation", "talks", "speak"):
-                    etype = "CALL"
+                if phone and etype in ("MEET",) and tok.lemma_ in _BY_PHONE_TOO:
+                    etype = "CALL"      # "spoke by phone", "held a meeting via video link"
                 if etype == "CALL" and not noun and not _is_phone_call(tok, phone):
                     continue
                 if etype == "CALL" and noun and not phone and tok.lower_ == "call" and not _phone_noun(tok) and not (
@@ -83,6 +91,58 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
                     out.append(cand)
                     out += _more_destinations(ctx, cand)
     return out
+
+
+_BY_PHONE_TOO = {"talk", "conversation", "talks", "speak", "meeting", "meet", "summit", "consultations"}
+_MESSAGES = {"message", "letter", "telegram", "cable", "note"}
+
+
+def _message_type(noun) -> Optional[str]:
+    """PRAISE or CONDOLE for a message its modifier qualifies ("a congratulatory message", "a condolence letter")."""
+    kinds = lexicon()["message_kinds"]
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.i < noun.i and c.lemma_.lower() in kinds:
+            return kinds[c.lemma_.lower()]
+    return None
+
+
+def _visiting_guest(ctx: DocContext, tok) -> Optional[Candidate]:
+    """"X met the visiting Y in Beijing", "the visiting French president": Y travelled to the place named, else to
+    the host's country."""
+    guest_tok = _guest_token(tok)
+    if guest_tok is None:
+        return None
+    guest = ctx.actor_of(guest_tok)
+    if guest is None or guest.kind != "person" or not guest.country:
+        return None
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    where = next((ctx.place_of(p) for h in (verb, guest_tok) for c in h.children
+                  if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                  for p in c.children if p.dep_ == "pobj" and ctx.place_of(p)), None)
+    if where is None:
+        hosts = [a for a in _subject(ctx, verb) if a.country and a.country != guest.country]
+        if not hosts:
+            return None
+        where = (Location(country_name(hosts[0].country), hosts[0].country), hosts[0])
+    if not where[0].country or where[0].country == guest.country:
+        return None
+    return Candidate("VISIT", tok, tok.sent, verb_status(verb), [guest], [where[1]] if where[1] else [], where[0],
+                     where[0].country)
+
+
+def _guest_token(tok):
+    """The guest "visiting" describes: "the visiting president" (a modifier), "met with visiting X" (parsed as a
+    verb under "with" whose object is X)."""
+    if tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        while head.dep_ == "compound" and head.head.i != head.i:      # "visiting French President [Name]"
+            head = head.head
+        return head
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "with":
+        return next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def is_question(sent) -> bool:
