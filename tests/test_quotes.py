@@ -212,3 +212,12 @@ def test_a_second_speech_verb_hung_on_the_reported_clause_keeps_the_speaker(extr
     got = _speakers(extractor, "Health minister Amina Yusuf said the clinics “had run out of money” and demanded "
                                "“a real budget” from parliament.")
     assert [s for _, s in got] == ["Amina Yusuf", "Amina Yusuf"]
+
+
+def test_an_introduction_ending_in_a_colon_speaks_for_the_next_paragraph(extractor):
+    got = _speakers(extractor, "Foreign Minister Ahmed Attaf spoke at length about the region.\n\nHe said:\n\n"
+                               "“Algeria will never accept foreign bases on its soil.”")
+    assert got[0][1] == "Ahmed Attaf"
+    got = _speakers(extractor, "Marta Ilves opened the session on Monday.\n\nIlves told the deputies:\n\n"
+                               "“The budget will be balanced by the end of the year.”")
+    assert "Ilves" in (got[0][1] or "")

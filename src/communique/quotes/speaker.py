@@ -68,6 +68,8 @@ class SentenceMap:
         for m in self._END.finditer(text):
             if m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 4):m.start()]):
                 continue
+            if m.group().startswith("\n") and text[:m.start()].rstrip(" \t").endswith(":"):
+                continue       # "He said:" on its own line introduces the quotation in the next paragraph
             pos = m.end()
             if zones.holds_inside(pos - 1):
                 continue       # a full stop inside a quotation does not end the reporting sentence
