@@ -561,3 +561,25 @@ def test_common_news_verbs(nlp, text, ptype, cameo):
 def test_coercion_and_doubt(nlp, text, ptype, cameo):
     ev = top(nlp, text)
     assert ev.type == ptype and ev.cameo.startswith(cameo), (ev.type, ev.cameo, ev.trigger)
+
+
+@pytest.mark.parametrize("text", [
+    "The committee released a report on Tuesday.",
+    "Many Nigerians are expressing relief after the schoolgirls were freed.",
+    "Abdi says they walked away and soon she was put in a car.",
+    "Chinese demand for soybeans fell sharply.",
+    "The mayor cautioned the proposed ban should not add any burden to the city.",
+    "The Japanese are friendly and accepting, he said.",
+])
+def test_news_look_alikes(nlp, text):
+    evs = code(nlp, text)
+    assert all(e.source is None or e.source.country is None for e in evs)
+
+
+def test_warned_retaliation_targets_the_act_target(nlp):
+    ev = top(nlp, "Iran warned it would retaliate against any Israeli strike.")
+    assert ev.type == "THREATEN" and ev.target is not None and ev.target.country == "ISR"
+
+
+def test_walking_away_from_talks_rejects_them(nlp):
+    assert top(nlp, "Iran walked away from the nuclear talks.").type == "REJECT"

@@ -121,6 +121,8 @@ def _head_objects(tok) -> set:
 def _entry_fits(e: Entry, tok, objs: Optional[set]) -> bool:
     if e.objects and not (objs & e.objects):
         return False
+    if e.not_objects and _head_objects(tok) & e.not_objects:
+        return False
     if e.objects and e.head_object and not (_head_objects(tok) & e.objects):
         return False
     if e.needs_complement and not (_has_complement(tok) and _copular(tok)):
@@ -240,8 +242,9 @@ def _match_words(sent, lex: Lexicon, all_toks, lems, lows, claimed, hits) -> Non
             continue
         pos = t.pos_
         if ventries and (pos in VERB_POS or pos == "ADJ" or t.tag_ in ("VBN", "VBD", "VBG")):
-            if pos == "ADJ" and not t.tag_.startswith("VB"):
-                ventries = [e for e in ventries if e.needs_complement]
+            descriptive = t.dep_ in ("acomp", "amod") or (t.dep_ == "conj" and t.head.dep_ in ("acomp", "amod"))
+            if (pos == "ADJ" and not t.tag_.startswith("VB")) or (t.tag_ == "VBG" and descriptive):
+                ventries = [e for e in ventries if e.needs_complement]   # "friendly and accepting"
             if ventries:
                 e = _best(ventries, t, _object_lemmas(t))
                 if e is not None:
@@ -472,15 +475,19 @@ def _source_token(hit: Hit):
         t = _anchor(hit)
         if t.i == hit.tok.i:
             return None
+    if not hit.is_noun and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) and _subject(t) is None:
+        return None   # "after the girls were freed": a passive with no 'by' names no agent
     cur, n = t, 0
     while n < 6:
         s = _subject(cur)
         if s is not None:
-            return s
+            return s if s.i != hit.tok.i else None   # "the arrest has had a chilling effect": no agent
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
         elif cur.dep_ == "acl" and cur.tag_ == "VBN":
             return None   # "civilians killed in the raid": the noun is the victim, not the actor
+        elif cur.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children):
+            return None   # "the journalist, who was killed in Malta": the victim again
         elif cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             return cur.head
         else:
@@ -538,8 +545,8 @@ def _target_token(hit: Hit):
         for c in t.children:   # "demanded that Y withdraw" → Y
             if c.dep_ in ("ccomp", "xcomp"):
                 s = _subject(c)
-                if s is not None:
-                    return s
+                if s is not None and s.lower_ not in ("it", "they", "we", "he", "she", "i"):
+                    return s   # ("warned it would retaliate": 'it' is the speaker itself, not a target)
     return None
 
 
@@ -705,7 +712,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
     for h in hits:
         if h.entry.transparent and h.governs:
             continue   # "ordered troops to shell": the ordered act is the event
-        hostile_act = any(lex.polarity(g.entry.type) == HOSTILE for g in h.governs)
+        hostile_act = any(lex.polarity(g.entry.type) == HOSTILE and (not h.entry.needs_party_or_act or not g.is_noun)
+                          for g in h.governs)
         if h.entry.needs_hostile_act and not hostile_act:
             continue   # "claimed that the vote was fair" accuses no one
         if h.entry.needs_party_or_act and not hostile_act and not any(

@@ -40,6 +40,7 @@ class Entry:
     party_object: bool = False            # only with a named party as direct object ("helped Egypt", not "helped end")
     needs_hostile_act: bool = False       # a frame that is an event only over a hostile act ("claimed X shelled")
     needs_party_or_act: bool = False      # ... or when it addresses a named party ("warned Russia")
+    not_objects: frozenset = frozenset()  # objects that make the word no event ("released a report")
 
 
 @dataclass
@@ -98,6 +99,7 @@ def load_lexicon(data: Optional[dict] = None) -> Lexicon:
             party_object=bool(t.get("party_object", False)),
             needs_hostile_act=bool(t.get("needs_hostile_act", False)),
             needs_party_or_act=bool(t.get("needs_party_or_act", False)),
+            not_objects=frozenset(t.get("not_objects", ())),
         )
         if e.modal_demand:
             for w in t.get("verbs", ()):
