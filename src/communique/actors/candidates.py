@@ -161,6 +161,8 @@ def _leading_title(seg) -> bool:
     tagger took into the name; it belongs to the role, and the name must stay linkable."""
     if len(seg) < 2 or not seg[1].is_title:
         return False
+    if len(seg) >= 3 and seg[2].is_title and lexicon().title_at([t.lower_ for t in seg[:2]], 0) == (2, "GOV"):
+        return True     # "Crown Prince Mohammed …": the first word of a two-word title goes, then the second
     return is_title_word(seg[0].lower_)
 
 

@@ -61,12 +61,43 @@ def add_kb_full_names(sdoc, cands: list[Cand]) -> list[Cand]:
     return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 
 
+#: spaCy entity types that rule out a name ("in May" is a date, not Theresa May)
+_NOT_NAME_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW", "LANGUAGE"}
+#: positions a bare name takes as an actor: subject, possessor, object, conjunct, apposition
+_NAME_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "conj", "appos", "dative"}
+
+
+def add_kb_single_names(sdoc, cands: list[Cand], day: Optional[str]) -> list[Cand]:
+    """One-word names the tagger missed that name exactly one office-holder on the day: "Zelenskyy thanked
+    Erdogan", "Japarov and Rahmon signed", "Prabowo arrived" (surname, or a one-word alias the KB records)."""
+    from communique.kb import knowledge_base
+    from communique.kb.keys import is_acronym
+
+    if not day:
+        return cands
+    kb = knowledge_base()
+    covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    extra = []
+    for tok in sdoc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha or len(tok.text) < 3 \
+                or is_acronym(tok.text) or tok.ent_type_ in _NOT_NAME_ENTS or tok.dep_ not in _NAME_DEPS:
+            continue
+        c = Cand(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", tok.i, tok.i + 1)
+        if part_of_longer_name(sdoc, c):
+            continue
+        if kb.link(tok.text, day) or kb.link_surname(tok.text, day):
+            extra.append(c)
+    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
+
+
 def part_of_longer_name(sdoc, c: Cand) -> bool:
     """"Park" in "Park Min-soo" split by the tagger: a name part next to another capitalised part is no bare surname."""
     from communique.actors.candidates import is_title_word
 
     def name_like(tok) -> bool:
-        return tok.text in ("-", "‐") or (tok.is_title and tok.pos_ == "PROPN" and not is_title_word(tok.lower_))
+        initial = len(tok.text.rstrip(".")) == 1       # "S Jaishankar": an initial does not make a longer name
+        return tok.text in ("-", "‐") or (tok.is_title and tok.pos_ == "PROPN" and not is_title_word(tok.lower_)
+                                          and not initial)
     before = c.tok_start > 0 and name_like(sdoc[c.tok_start - 1]) and not sdoc[c.tok_start - 1].is_sent_start
     after = c.tok_end < len(sdoc) and name_like(sdoc[c.tok_end])
     return before or after

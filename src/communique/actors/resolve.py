@@ -13,7 +13,8 @@ from typing import Optional
 from communique.actors.candidates import Cand, entity_candidates
 from communique.actors.cluster import Cluster
 from communique.actors.lexicon import lexicon
-from communique.actors.linking import add_kb_full_names, link_people, promote_kb_surnames, publication_day
+from communique.actors.linking import (add_kb_full_names, add_kb_single_names, link_people, promote_kb_surnames,
+                                       publication_day)
 from communique.actors.names import strip_possessive
 from communique.actors.nationality import (code_roles, dateline_country, decide_countries, is_setting,
                                            link_descriptions, sentence_votes, story_country, top_country)
@@ -33,6 +34,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     cands = add_described_names(sdoc, cands)
     promote_known_surnames(cands)       # "Ditta said" once "Allah Ditta" is known to be a person
     cands = add_kb_full_names(sdoc, cands)
+    cands = add_kb_single_names(sdoc, cands, day)
     cands = add_bare_surnames(sdoc, cands)
     people = cluster_people(cands)
     person_toks = {i for c in cands if c.label == "PERSON" for i in range(c.tok_start, c.tok_end)}
