@@ -583,3 +583,20 @@ def test_warned_retaliation_targets_the_act_target(nlp):
 
 def test_walking_away_from_talks_rejects_them(nlp):
     assert top(nlp, "Iran walked away from the nuclear talks.").type == "REJECT"
+
+
+@pytest.mark.parametrize("text,bad_type", [
+    ("I believe people should allow the process to continue, the lawyer said.", "REQUEST"),
+    ("Tran told a regional conference that Vietnam was a hub for medical tourism.", "CONSULT"),
+])
+def test_no_request_of_nobody_and_no_meeting_with_an_audience(nlp, text, bad_type):
+    assert all(e.type != bad_type for e in code(nlp, text))
+
+
+def test_a_ban_that_would_not_stop_her_still_exists(nlp):
+    ev = [e for e in code(nlp, "The Taliban's ban would not stop her from writing.") if e.trigger == "ban"]
+    assert ev and ev[0].status == "occurred"
+
+
+def test_must_on_a_group_is_a_demand(nlp):
+    assert top(nlp, "The minister said the rebels must release the hostages.").type == "REQUEST"

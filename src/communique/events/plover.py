@@ -35,6 +35,10 @@ LIGHT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "mount", "make", "
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite", "during", "before", "over", "because"}
 BACKGROUND_MARKS = {"after", "since", "because", "as", "when", "while", "before", "once", "if", "unless",
                     "although", "though", "until"}
+ADDRESS_VERBS = {"tell", "address", "brief", "inform", "say", "speak", "present", "show", "write"}
+EVENT_VERBS = {"occur", "happen", "erupt", "break", "intensify", "escalate", "resume", "last", "conclude",
+               "open", "close", "proceed", "fail", "collapse", "stall", "succeed", "kill", "wound", "injure",
+               "destroy", "damage", "hit", "target"}   # verbs whose subject noun is the event itself
 QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "number",
                   "group", "batch", "contingent", "wave", "handful", "million", "millions", "more", "some", "all"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION"}   # acts whose announced readiness is a threat (CAMEO 13x)
@@ -275,8 +279,8 @@ def _anchor(hit: Hit):
         h = t.head
         if t.dep_ == "pobj" and h.dep_ == "prep":
             h = h.head
-        if t.dep_ == "nsubj" and _lemma(h) == "be":
-            return t   # "Zamora's detention was arbitrary": a copula is no light verb
+        if t.dep_ == "nsubj" and _lemma(h) not in LIGHT_VERBS | EVENT_VERBS:
+            return t   # "the detention was arbitrary", "the ban would not stop her": not the noun's own verb
         if h.pos_ in ("VERB", "AUX") and (_lemma(h) in LIGHT_VERBS or t.dep_ != "pobj"):
             return h
     return t
@@ -384,6 +388,16 @@ def _speaker(hit: Hit, lex: Lexicon):
             return None
         cur, n = cur.head, n + 1
     return None
+
+
+def _obliged_party(hit: Hit, lex: Lexicon) -> bool:
+    """'Serbia must withdraw' demands something of a party; 'people should allow' of no one in particular."""
+    s = _source_token(hit)
+    if s is None:
+        return True   # the subject is elsewhere (a passive, a noun): keep the older reading
+    from communique.events.lexicon import political_groups
+
+    return _is_party(s) or s.lower_ in political_groups() or s.pos_ == "PRON"
 
 
 def _first_person(hit: Hit) -> bool:
@@ -621,7 +635,8 @@ def _final_type(hit: Hit, lex: Lexicon):
     pol = lex.polarity(e.type)
     t, cameo, mode = e.type, e.cameo, e.mode
     intended = hit.status in ("planned", "hypothetical") and not hit.if_clause
-    if hit.obligation and e.type not in ("REQUEST", "REJECT", "THREATEN", "ACCUSE") and not _first_person(hit):
+    if hit.obligation and e.type not in ("REQUEST", "REJECT", "THREATEN", "ACCUSE") and not _first_person(hit) \
+            and _obliged_party(hit, lex):
         return "REQUEST", lex.frame_cameo.get("REQUEST", {}).get(e.type, "100"), None, e.type
     if pol == COOP and intended and _conditional(hit, lex):   # "will withdraw unless …" is a threat
         return "THREATEN", lex.frame_cameo.get("THREATEN", {}).get(e.type, "130"), "political", e.type
@@ -719,6 +734,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         if h.entry.needs_party_or_act and not hostile_act and not any(
                 c.dep_ in ("dobj", "nsubjpass") and _is_party(c) for c in h.tok.children):
             continue   # "experts warn that prices may rise" threatens no one
+        if h.is_noun and h.entry.type == "CONSULT" and _lemma(h.tok.head) in ADDRESS_VERBS:
+            continue   # "told a regional conference": an audience, not a consultation
         if h.is_noun and _argument_of(h.tok) & (verb_hits | noun_hits):
             continue   # "lift the curfew", "bomb attack": an argument or modifier, not its own event
         ftype, cameo, mode, intended = _final_type(h, lex)
