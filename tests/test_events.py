@@ -589,3 +589,27 @@ def test_a_meeting_held_by_video_link_is_a_call(extractor):
     evs = extract(extractor, "Chilean President Rosa Ibanez and Peruvian President Ana Quispe held a meeting via video "
                              "link on Monday.")
     assert [e.type for e in evs if e.type in ("MEET", "CALL")] == ["CALL"]
+
+
+@pytest.mark.parametrize("text", [
+    "Diplomats say a meeting between Indian Prime Minister Ravi Mehta and Chinese President Li Wei is unlikely.",
+    "A summit between Indian Prime Minister Ravi Mehta and Chinese President Li Wei would be a turning point.",
+])
+def test_a_judgement_of_chances_is_hypothetical(extractor, text):
+    assert _one(extract(extractor, text), "MEET").status == "hypothetical"
+
+
+def test_since_a_year_does_not_date_the_meeting(extractor):
+    evs = extract(extractor, "Indian Prime Minister Ravi Mehta's meeting with Chinese President Li Wei, the first since "
+                             "2019, lasted two hours.")
+    meet = _one(evs, "MEET")
+    assert meet.date is None or meet.date.start[:4] == "2026"
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Egyptian President Omar Nasser hosted a dinner for Saudi Crown Prince Faisal Saud on Monday.", "HOST"),
+    ("Egyptian President Omar Nasser held a bilateral with Saudi Crown Prince Faisal Saud on Monday.", "MEET"),
+])
+def test_a_dinner_for_a_guest_and_a_bilateral(extractor, text, etype):
+    ev = _one(extract(extractor, text), etype)
+    assert {ev.source.country, ev.target.country} == {"EGY", "SAU"}

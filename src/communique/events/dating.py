@@ -48,7 +48,8 @@ def _in_scope(sdoc, cand: Candidate, timexes, quotes=()) -> list[tuple[object, b
         if not (sent.start_char <= t.start < sent.end_char):
             continue
         before = text[max(sent.start_char, t.start - 6):t.start].lower().rstrip()
-        if before.endswith("since") or before.endswith("for") and t.text.lower().startswith(_SPANS_BACK):
+        if before.endswith("since") or t.text.lower().startswith("since ") or before.endswith("for") and \
+                t.text.lower().startswith(_SPANS_BACK):
             continue      # "since 2019", "for the past week"; but "scheduled for Friday", "set for next week"
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:

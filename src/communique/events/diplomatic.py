@@ -65,6 +65,8 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
             elif tok.pos_ == "NOUN" and tok.lemma_ in ("conference", "link", "summit") and any(
                     c.lower_ in _PHONE_WORDS for c in tok.children):      # "a video conference with X"
                 types, noun = ["CALL"], True
+            elif tok.lower_ in ("bilateral", "bilaterals") and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+                types, noun = ["MEET"], True      # "held a bilateral with X" (often tagged an adjective)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _MESSAGES and _message_type(tok):
                 types, noun = [_message_type(tok)], True      # "a congratulatory message", "a condolence letter"
             if not types:
@@ -383,6 +385,12 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
             cand.sources, cand.targets = _agent(ctx, tok), _passive_subject(ctx, tok)
         else:
             cand.sources, cand.targets = _subject(ctx, tok), _objects(ctx, tok, preps=set())
+            for meal in (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _HOSTED_MEALS):
+                # "hosted a dinner for X", "gave a banquet in honour of X"
+                cand.targets = cand.targets or _objects(ctx, meal, preps={"for"}) + [
+                    a for c in meal.children if c.dep_ == "prep" and c.lower_ == "in" for h in c.children
+                    if h.lemma_.lower() in ("honor", "honour") for q in h.children if q.dep_ == "prep"
+                    for p in q.children if p.dep_ == "pobj" for a in _expand(ctx, p)]
         if cand.sources:
             cand.extra["greeting_party"] = _greeters(ctx, tok) or list(cand.sources)
         return bool(cand.sources and cand.targets)
@@ -446,6 +454,7 @@ def _generic_habit(verb) -> bool:
     return any(c.dep_ == "nsubj" and _bare_plural(c) for c in verb.children)
 
 
+_HOSTED_MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception", "gala"}
 _CARRYING_VERBS = frozenset({"cancel", "postpone", "delay", "plan", "schedule", "announce", "call", "scrap",
                              "prepare", "arrange", "propose", "confirm", "cut", "end", "complete", "wrap"})
 _COUNTERPART_NOUNS = {"colleague", "counterpart", "delegation", "partner", "side", "guest", "host", "team"}

@@ -135,6 +135,10 @@ def noun_status(noun, future_date: bool = False) -> str:
     if any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
         return "negated"
     head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ == "be" and (
+            any(c.dep_ == "acomp" and c.lemma_.lower() in mod["likelihood_words"] for c in head.children) or
+            any(c.dep_ == "aux" and c.lower_ in mod["conditional_aux"] + mod["hypothetical_aux"] for c in head.children)):
+        return "hypothetical"  # "a meeting between X and Y is unlikely", "a summit would be a breakthrough"
     if noun.dep_ == "nsubjpass" and head.lemma_ in mod["planned_verbs"] and verb_status(head, future_date) in (
             "occurred", "planned"):
         return "planned"       # "the summit is set for next week", "talks are scheduled for Friday"
