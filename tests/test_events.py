@@ -613,3 +613,13 @@ def test_since_a_year_does_not_date_the_meeting(extractor):
 def test_a_dinner_for_a_guest_and_a_bilateral(extractor, text, etype):
     ev = _one(extract(extractor, text), etype)
     assert {ev.source.country, ev.target.country} == {"EGY", "SAU"}
+
+
+def test_signers_named_later_in_the_sentence_and_sign_one(extractor):
+    evs = extract(extractor, "Kenyan President Paul Otieno arrived in Dodoma on Monday. No treaty was signed on Tuesday; "
+                             "Tanzanian President Asha Mrema and Otieno said they intend to sign one next year.")
+    signs = {e.status: e for e in evs if e.type == "SIGN"}
+    assert set(signs) == {"negated", "planned"}
+    for sign in signs.values():
+        assert {sign.source.name, sign.target.name} == {"Paul Otieno", "Asha Mrema"}
+    assert not [e for e in extract(extractor, "Kenyan President Paul Otieno said he would sign it.") if e.type == "SIGN"]

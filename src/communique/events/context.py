@@ -192,7 +192,8 @@ class DocContext:
         """The two people of different countries named last: in this sentence before ``tok``, else the ``reach``
         sentences before (nearest first)."""
         sent = tok.sent
-        spans = [self.sdoc[sent.start:tok.i]] + [s for s in self.sdoc.sents if s.end <= sent.start][-reach:][::-1]
+        earlier = [s for s in self.sdoc.sents if s.end <= sent.start][-reach:] if reach else []
+        spans = [self.sdoc[sent.start:tok.i]] + earlier[::-1]
         for span in spans:
             people: list[Actor] = []
             for t in span:

@@ -399,7 +399,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         if not objs and tok.dep_ == "xcomp":      # "documents are to be signed"
             objs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         wanted = set(lexicon()["SIGN"]["objects"])
-        if not any(t.lemma_.lower() in wanted or t.lower_ in wanted for o in objs for t in o.subtree):
+        if not any(t.lemma_.lower() in wanted or t.lower_ in wanted for o in objs for t in o.subtree) and not (
+                _document_named_before(tok, objs, wanted)):
             return False
         cand.extra["documents"] = [_phrase(o) for o in objs]
         cand.sources = _agent(ctx, tok) if passive else _subject(ctx, tok)
@@ -452,6 +453,17 @@ def _generic_habit(verb) -> bool:
     if verb.dep_ == "relcl" and _bare_plural(verb.head):
         return True
     return any(c.dep_ == "nsubj" and _bare_plural(c) for c in verb.children)
+
+
+def _document_named_before(tok, objs, wanted) -> bool:
+    """"No treaty was signed; they intend to sign one": a pronoun object stands for a document named just before."""
+    if not objs or not all(o.lower_ in ("one", "it", "them") for o in objs):
+        return False
+    sent = tok.sent
+    start = sdoc_start = sent.start
+    if sent.start > 0:
+        sdoc_start = tok.doc[sent.start - 1].sent.start
+    return any(t.lemma_.lower() in wanted for t in tok.doc[min(start, sdoc_start):tok.i])
 
 
 _HOSTED_MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception", "gala"}

@@ -183,6 +183,22 @@ def _valid_sides(source: Optional[Side], target: Optional[Side]) -> bool:
     return source.country != target.country
 
 
+def _signers_nearby(ctx: DocContext, cand: Candidate) -> list:
+    """Two people of different countries named in the signing's sentence (before the trigger first, then after),
+    else in the sentence before."""
+    pair = ctx.recent_pair(cand.trigger, reach=0)
+    if len(pair) == 2:
+        return pair
+    people = []
+    for t in cand.sent:
+        a = ctx.tok_actor.get(t.i)
+        if a is not None and a.kind == "person" and a.country and a not in people:
+            people.append(a)
+    if len({a.country for a in people}) >= 2:
+        return [people[0], next(a for a in people if a.country != people[0].country)]
+    return ctx.recent_pair(cand.trigger, reach=1)
+
+
 def _igo_ok(a) -> bool:
     return a is not None and a.sector == "IGO"
 
@@ -193,9 +209,10 @@ def _to_event(ctx: DocContext, cand: Candidate, timexes) -> Optional[Event]:
     tgt = next(iter(cand.targets), None)
     if etype == "INVITE" and src is None and cand.destination and tgt is not None:
         source, target = ctx.country_side(cand.destination), ctx.side(tgt)     # the host country invites
-    elif etype == "SIGN" and src is None and tgt is None and len(ctx.recent_pair(cand.trigger, reach=1)) == 2:
-        # "X and Y held talks. A treaty was signed.": the pair just named, not the document's main countries
-        source, target = (ctx.side(a) for a in ctx.recent_pair(cand.trigger, reach=1))
+    elif etype == "SIGN" and src is None and tgt is None and len(_signers_nearby(ctx, cand)) == 2:
+        # "X and Y held talks. A treaty was signed.", "No treaty was signed; X and Y said …": the pair named there,
+        # not the document's main countries
+        source, target = (ctx.side(a) for a in _signers_nearby(ctx, cand))
     elif etype == "SIGN" and (src is None or tgt is None):
         dyad = ctx.main_dyad
         if len(dyad) < 2:
