@@ -221,3 +221,20 @@ def test_an_introduction_ending_in_a_colon_speaks_for_the_next_paragraph(extract
     got = _speakers(extractor, "Marta Ilves opened the session on Monday.\n\nIlves told the deputies:\n\n"
                                "“The budget will be balanced by the end of the year.”")
     assert "Ilves" in (got[0][1] or "")
+
+
+def test_a_definite_description_of_a_person_speaks_like_a_pronoun(extractor):
+    got = _speakers(extractor, "Rosa Mendes lost her home in the flood. “We have nothing left,” the woman said, "
+                               "standing by the river.")
+    assert got[0][1] == "Rosa Mendes"
+    got = _speakers(extractor, "Anton Kristian, in his 30s, eats dog on weekends. “I love it,” said the young "
+                               "professional, who works in a bank.")
+    assert got[0][1] == "Anton Kristian"
+    got = _speakers(extractor, "Officials met on Monday. “The ministry made a mistake,” the spokesman said.")
+    assert got[0][1] is None        # nobody named before: the description stays unnamed
+
+
+def test_a_description_with_its_own_complement_is_not_a_reference_back(extractor):
+    got = _speakers(extractor, "Rosa Mendes lost her home. The head of the relief agency told the council that he "
+                               "saw “utter carnage” at the hospital.")
+    assert got[0][1] != "Rosa Mendes"

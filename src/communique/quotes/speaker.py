@@ -29,6 +29,22 @@ _ABBREV = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|N
 _NOT_SPEAKERS = {"country", "place"}
 
 
+#: nouns that name a person without an office; with the titles and people nouns of the actor lexicon they make
+#: "the woman", "the young professional", "the official" a reference back to someone already named
+_PERSON_HEADS = {"man", "woman", "boy", "girl", "professional", "youth", "teenager", "mother", "father", "official"}
+
+
+def _definite_person_noun(tok) -> bool:
+    from communique.actors.lexicon import lexicon as actor_lexicon
+
+    if not (tok.pos_ == "NOUN" and tok.tag_ in ("NN", "NNP") or tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(c.dep_ == "prep" for c in tok.children):
+        return False        # "the head of MSF" names its own referent
+    lemma = tok.lemma_.lower()
+    return lemma in _PERSON_HEADS or lemma in actor_lexicon().people_words()
+
+
 class Zones:
     """The quotations' (open mark, close mark) stretches, answering "is this offset quoted?" in log time.
 
@@ -102,6 +118,7 @@ class SpeakerFinder:
         self.lookback = int(lx["limits"]["lookback_sentences"])
         self.lookback_chars = int(lx["limits"].get("lookback_chars", 3000))
         self._kinds_by_key, self._by_surname = self._mention_tables()
+        self._resolving = False       # a description is being resolved: the candidates' own subjects are not
 
     def _mention_tables(self):
         """Mention kinds by actor id and the first person mention by surname, built once per document."""
@@ -258,6 +275,13 @@ class SpeakerFinder:
         own = [m for m in people if not self._is_possessor(m)]
         if own or people:
             return (own or people)[0].side
+        if not at_head and not self._resolving and _definite_person_noun(tok) and not self.index.before(hi + 1, lo):
+            # '"I love it," said the young professional': a definite description refers back like a pronoun
+            self._resolving = True
+            try:
+                return self.resolve_pronoun(tok.idx, previous)
+            finally:
+                self._resolving = False
         if tok.pos_ == "PROPN" and not any(m.kind in _NOT_SPEAKERS for m in at_head):
             return self.name_side(tok)
         at_head = [m for m in at_head if m.kind not in _NOT_SPEAKERS]
