@@ -623,3 +623,16 @@ def test_signers_named_later_in_the_sentence_and_sign_one(extractor):
     for sign in signs.values():
         assert {sign.source.name, sign.target.name} == {"Paul Otieno", "Asha Mrema"}
     assert not [e for e in extract(extractor, "Kenyan President Paul Otieno said he would sign it.") if e.type == "SIGN"]
+
+
+def test_hopes_to_resolve_during_talks_is_planned(extractor):
+    evs = extract(extractor, "Kenya hopes to settle the dispute during talks Tuesday with Somali officials in Nairobi, "
+                             "Kenyan Foreign Minister Amina Wanjiru said Monday.")
+    meet = _one(evs, "MEET")
+    assert meet.status == "planned" and meet.date.start == "2026-05-19"
+
+
+def test_holding_a_summit_would_be_is_hypothetical(extractor):
+    evs = extract(extractor, "Holding a summit with Chinese President Li Wei next month would be a bold step for Indian "
+                             "Prime Minister Ravi Mehta.")
+    assert all(e.status == "hypothetical" for e in evs if e.type == "MEET")

@@ -12,6 +12,14 @@ _CONDITIONS = {"if", "unless"}
 _CONTRAST = {"just", "only", "merely", "simply", "solely"}
 
 
+def _lemma_in(tok, words) -> bool:
+    """The lemma is in ``words``, allowing for the tagger's slips ("hopes" lemmatized as "hop")."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low,
+             low[:-1] if low.endswith("ed") else low, low[:-3] + "e" if low.endswith("ing") else low}
+    return bool(forms & set(words))
+
+
 def is_contrastive(neg) -> bool:
     """"not just a tribute", "not only talks": a contrast, not a negation."""
     nxt = neg.nbor() if neg.i + 1 < len(neg.doc) else None
@@ -79,9 +87,9 @@ def _verb_status(verb, future_date: bool = False) -> str:
         if status:
             return status
         if tok.i != verb.i:
-            if tok.lemma_ in mod["negating_verbs"]:
+            if _lemma_in(tok, mod["negating_verbs"]):
                 return "negated"
-            if tok.lemma_ in mod["planned_verbs"] or (tok.lemma_ == "be" and tok.lower_ in ("due", "set")):
+            if _lemma_in(tok, mod["planned_verbs"]) or (tok.lemma_ == "be" and tok.lower_ in ("due", "set")):
                 return "planned"
         if any(c.lower_ in ("due", "set", "scheduled", "expected", "planned") and c.dep_ in ("acomp", "amod")
                for c in tok.children) and tok.lemma_ == "be":
@@ -96,6 +104,9 @@ def _verb_status(verb, future_date: bool = False) -> str:
         if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and any(
                 c.dep_ == "aux" for c in tok.head.children):
             break      # "has refused to join ... and hosted X": a finite verb of its own keeps its own mood
+        if tok.dep_ == "csubj" and any(c.dep_ == "aux" and c.lower_ in mod["conditional_aux"] + mod["hypothetical_aux"]
+                                       for c in tok.head.children):
+            return "hypothetical"      # "holding a summit on the sidelines would not be provocative"
         if tok.dep_ == "advcl" and tok.tag_ == "VBD" and any(c.dep_.startswith("nsubj") for c in tok.children):
             break      # "had invited him when the two met": a past clause of its own keeps its own mood
         if tok.dep_ in _GOVERNING and tok.head.i != tok.i:
