@@ -600,3 +600,38 @@ def test_a_ban_that_would_not_stop_her_still_exists(nlp):
 
 def test_must_on_a_group_is_a_demand(nlp):
     assert top(nlp, "The minister said the rebels must release the hostages.").type == "REQUEST"
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("The detainees arrived at the base aboard U.S. military cargo jets.", "ASSAULT"),
+    ("Algeria is facing an increasing threat, the analyst said.", "THREATEN"),
+    ("The shuttling of people demonstrates a complete disregard for dignity, the lawyers said.", "PROTEST"),
+    ("Two camps in northern Kenya shelter more than 400,000 refugees.", "AID"),
+    ("In 2017, China released an AI development program.", "RETREAT"),
+    ("He expects few will follow this Paris trial.", "ACCUSE"),
+    ("Historic photographs depicted life under the Japanese occupation.", "ASSAULT"),
+])
+def test_more_news_look_alikes(nlp, text, bad):
+    assert all(e.type != bad for e in code(nlp, text))
+
+
+@pytest.mark.parametrize("text,mode", [
+    ("Israeli drones killed three militants near Jenin.", "aerial"),
+    ("Gunmen killed four police officers in Zamfara.", "firearms"),
+])
+def test_weapon_nouns_still_give_the_mode(nlp, text, mode):
+    assert top(nlp, text).plover["mode"] == mode
+
+
+def test_expressed_appreciation_without_a_preposition(nlp):
+    ev = top(nlp, "Lebanon expressed appreciation for the help.")
+    assert ev.type == "SUPPORT"
+
+
+@pytest.mark.parametrize("text", [
+    "Two Ivorian soldiers stand accused of the 2004 bombing of the French base.",
+    "The Serbian general remains accused of war crimes.",
+])
+def test_stand_accused_names_no_accuser(nlp, text):
+    evs = [e for e in code(nlp, text) if e.type == "ACCUSE"]
+    assert evs and all(e.source is None for e in evs)

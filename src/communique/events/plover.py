@@ -113,6 +113,8 @@ def _copular(tok) -> bool:
 def _head_objects(tok) -> set:
     """Lemmas of the verb's object heads only ('welcomed the statement of the minister' → statement)."""
     heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not heads and tok.dep_ == "acl" and tok.tag_ == "VBN":   # "the report released by"
+        heads = [tok.head]
     if not heads:   # "troops massed"
         heads = [c for c in tok.children if c.dep_ == "nsubj"]
     heads += [g for h in heads for g in h.children if g.dep_ == "conj"]
@@ -126,6 +128,8 @@ def _entry_fits(e: Entry, tok, objs: Optional[set]) -> bool:
     if e.objects and not (objs & e.objects):
         return False
     if e.not_objects and _head_objects(tok) & e.not_objects:
+        return False
+    if e.no_object and any(c.dep_ == "dobj" for c in tok.children):
         return False
     if e.objects and e.head_object and not (_head_objects(tok) & e.objects):
         return False
@@ -491,6 +495,9 @@ def _source_token(hit: Hit):
             return None
     if not hit.is_noun and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) and _subject(t) is None:
         return None   # "after the girls were freed": a passive with no 'by' names no agent
+    if not hit.is_noun and t.tag_ == "VBN" and t.dep_ in ("acomp", "oprd", "xcomp") and not _stative(t) \
+            and _lemma(t.head) in ("be", "stand", "remain", "get", "become", "face"):
+        return _subject(t)   # "two soldiers stand accused": only a 'by' phrase names the accuser
     cur, n = t, 0
     while n < 6:
         s = _subject(cur)
@@ -668,7 +675,12 @@ def _refine_frame(hit: Hit, lex: Lexicon, ftype: str, cameo: str, mode):
 
 def _specific_mode(h: Hit, hits: list, mode, cameo):
     """'A suicide bomber killed …', 'killed in a car bomb': a generic verb takes the mode of its weapon noun."""
-    sub = {t.i for t in h.tok.subtree}
+    sub = set()
+    for c in h.tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "agent", "prep", "npadvmod", "advcl") and not (
+                c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "against", "on")):
+            sub.update(t.i for t in c.subtree)
+    sub.add(h.tok.i)
     for o in hits:
         if o is not h and o.is_noun and o.entry.type == h.entry.type and o.tok.i in sub \
                 and o.entry.mode not in (None, "other"):
@@ -727,6 +739,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
     for h in hits:
         if h.entry.transparent and h.governs:
             continue   # "ordered troops to shell": the ordered act is the event
+        if h.entry.mode_only:
+            continue   # a weapon noun only colours the attack it belongs to
         hostile_act = any(lex.polarity(g.entry.type) == HOSTILE and (not h.entry.needs_party_or_act or not g.is_noun)
                           for g in h.governs)
         if h.entry.needs_hostile_act and not hostile_act:

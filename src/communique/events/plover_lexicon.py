@@ -41,6 +41,8 @@ class Entry:
     needs_hostile_act: bool = False       # a frame that is an event only over a hostile act ("claimed X shelled")
     needs_party_or_act: bool = False      # ... or when it addresses a named party ("warned Russia")
     not_objects: frozenset = frozenset()  # objects that make the word no event ("released a report")
+    no_object: bool = False               # only intransitive ("protesters demonstrated", not "demonstrated a will")
+    mode_only: bool = False               # a weapon noun: gives an attack its mode, is no event by itself
 
 
 @dataclass
@@ -100,6 +102,8 @@ def load_lexicon(data: Optional[dict] = None) -> Lexicon:
             needs_hostile_act=bool(t.get("needs_hostile_act", False)),
             needs_party_or_act=bool(t.get("needs_party_or_act", False)),
             not_objects=frozenset(t.get("not_objects", ())),
+            no_object=bool(t.get("no_object", False)),
+            mode_only=bool(t.get("mode_only", False)),
         )
         if e.modal_demand:
             for w in t.get("verbs", ()):
