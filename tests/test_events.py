@@ -636,3 +636,12 @@ def test_holding_a_summit_would_be_is_hypothetical(extractor):
     evs = extract(extractor, "Holding a summit with Chinese President Li Wei next month would be a bold step for Indian "
                              "Prime Minister Ravi Mehta.")
     assert all(e.status == "hypothetical" for e in evs if e.type == "MEET")
+
+
+def test_a_joint_news_conference_with_a_foreign_minister_is_a_meeting(extractor):
+    evs = extract(extractor, "Canadian Defence Minister Paul Roy told reporters during a news conference in Ottawa "
+                             "Monday with Dutch Minister of Defence Eva Smit that the plan was sound.")
+    meet = _one(evs, "MEET")
+    assert {meet.source.country, meet.target.country} == {"CAN", "NLD"}
+    assert not [e for e in extract(extractor, "Canadian Defence Minister Paul Roy told a news conference in Ottawa "
+                                              "on Monday that the plan was sound.") if e.type == "MEET"]

@@ -83,6 +83,14 @@ class DocContext:
             a = self.tok_actor.get(i)
             if a is not None and a.kind == "person" and (best is None or best.kind != "person"):
                 best = a
+        if best is None or best.kind != "person":
+            # "French Minister of Armed Forces [Florence Parly]": a parse that cut the name off the title
+            for t in self.sdoc[hi + 1:min(hi + 4, tok.sent.end)]:
+                if t.pos_ != "PROPN":
+                    break
+                a = self.tok_actor.get(t.i)
+                if a is not None and a.kind == "person" and (best is None or a.country == best.country):
+                    return a
         return best
 
     def _main_subject(self, pronoun) -> Optional[Actor]:

@@ -65,6 +65,9 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
             elif tok.pos_ == "NOUN" and tok.lemma_ in ("conference", "link", "summit") and any(
                     c.lower_ in _PHONE_WORDS for c in tok.children):      # "a video conference with X"
                 types, noun = ["CALL"], True
+            elif tok.lemma_.lower() in ("conference", "briefing") and any(
+                    c.lower_ in ("news", "press", "joint") for c in tok.children if c.dep_ in ("compound", "amod")):
+                types, noun = ["MEET"], True      # "a joint news conference with X": the two met
             elif tok.lower_ in ("bilateral", "bilaterals") and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
                 types, noun = ["MEET"], True      # "held a bilateral with X" (often tagged an adjective)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _MESSAGES and _message_type(tok):
