@@ -635,3 +635,17 @@ def test_expressed_appreciation_without_a_preposition(nlp):
 def test_stand_accused_names_no_accuser(nlp, text):
     evs = [e for e in code(nlp, text) if e.type == "ACCUSE"]
     assert evs and all(e.source is None for e in evs)
+
+
+def test_a_town_before_an_attack_is_its_place_not_its_author(nlp):
+    evs = [e for e in code(nlp, "France responded to the Bouake attack by destroying the Ivorian air force.")
+           if e.trigger == "attack"]
+    assert all(e.source is None for e in evs)
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Coordinated airstrikes by the Somali army killed at least 50 militants.", "SOM"),
+    ("A drone strike by Turkish forces killed four fighters near Qamishli.", "TUR"),
+])
+def test_attack_noun_subject_gives_its_by_agent(nlp, text, iso):
+    assert top(nlp, text).source.country == iso

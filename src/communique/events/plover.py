@@ -17,7 +17,7 @@ from typing import Iterable, Optional
 
 from communique.events.modality import is_contrastive
 from communique.events.plover_lexicon import Entry, Lexicon, lexicon
-from communique.events.plover_sides import resolve_side
+from communique.events.plover_sides import _country_word, resolve_side
 from communique.model import Event, Side, Span
 
 COOP, HOSTILE, FRAME = "coop", "hostile", "frame"
@@ -488,7 +488,8 @@ def _source_token(hit: Hit):
                     if g.dep_ == "pobj":
                         return g
         for c in t.children:
-            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and (
+                    c.ent_type_ == "ORG" or _country_word(c.text)):   # "the Bouake attack": a town is a place
                 return c
         t = _anchor(hit)
         if t.i == hit.tok.i:
@@ -502,6 +503,10 @@ def _source_token(hit: Hit):
     while n < 6:
         s = _subject(cur)
         if s is not None:
+            by = next((g for c in s.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            if by is not None:
+                return by   # "airstrikes by the Somali army killed": the army
             return s if s.i != hit.tok.i else None   # "the arrest has had a chilling effect": no agent
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
