@@ -640,8 +640,11 @@ def test_holding_a_summit_would_be_is_hypothetical(extractor):
 
 def test_a_joint_news_conference_with_a_foreign_minister_is_a_meeting(extractor):
     evs = extract(extractor, "Canadian Defence Minister Paul Roy told reporters during a news conference in Ottawa "
-                             "Monday with Dutch Minister of Defence Eva Smit that the plan was sound.")
+                             "Monday with French Minister of Armed Forces Claire Morel that the plan was sound.")
     meet = _one(evs, "MEET")
-    assert {meet.source.country, meet.target.country} == {"CAN", "NLD"}
+    assert (meet.source.name, meet.target.name) == ("Paul Roy", "Claire Morel")
+    evs = extract(extractor, "Canadian Defence Minister Paul Roy spoke at a joint news conference with Dutch Defence "
+                             "Minister Eva Smit on Monday.")
+    assert {_one(evs, "MEET").target.country, _one(evs, "MEET").source.country} == {"CAN", "NLD"}
     assert not [e for e in extract(extractor, "Canadian Defence Minister Paul Roy told a news conference in Ottawa "
                                               "on Monday that the plan was sound.") if e.type == "MEET"]
