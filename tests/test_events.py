@@ -648,3 +648,9 @@ def test_a_joint_news_conference_with_a_foreign_minister_is_a_meeting(extractor)
     assert {_one(evs, "MEET").target.country, _one(evs, "MEET").source.country} == {"CAN", "NLD"}
     assert not [e for e in extract(extractor, "Canadian Defence Minister Paul Roy told a news conference in Ottawa "
                                               "on Monday that the plan was sound.") if e.type == "MEET"]
+
+
+def test_an_agreement_signed_by_two_countries(extractor):
+    evs = extract(extractor, "The African Union praised the accord signed by Ethiopia and Eritrea on Monday.")
+    sign = _one(evs, "SIGN")
+    assert {sign.source.country, sign.target.country} == {"ETH", "ERI"}

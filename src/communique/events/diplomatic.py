@@ -399,6 +399,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         return bool(cand.sources and cand.targets)
     if etype == "SIGN":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":      # "the agreement signed by X and Y"
+            objs = [tok.head]
         if not objs and tok.dep_ == "xcomp":      # "documents are to be signed"
             objs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         wanted = set(lexicon()["SIGN"]["objects"])
