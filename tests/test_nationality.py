@@ -320,3 +320,12 @@ def test_initials_and_abbreviated_titles_keep_the_name_linkable(extractor):
     assert people["Jaishankar"].country == "IND" and people["Jaishankar"].kb_id
     people = _people(extractor, "Crown Prince Mohammed bin Salman received the envoy in Riyadh.", "2024-06-10")
     assert people["Mohammed bin Salman"].kb_id
+
+
+def test_a_counterpart_points_back_never_forward(extractor):
+    text = "Ali Rahimi met his Turkish counterpart on Monday. Later, Eda Kaya, a teacher, said the schools were full."
+    doc = extractor.process(Document(id="c", raw_text=text, published="2024-06-10"))
+    assert _description_owner(doc, "Turkish counterpart") is None
+    text = "Hakan Fidan flew to Tehran. Iran's foreign minister welcomed his Turkish counterpart at the airport."
+    doc = extractor.process(Document(id="c", raw_text=text, published="2024-06-10"))
+    assert _description_owner(doc, "Turkish counterpart") == "Hakan Fidan"

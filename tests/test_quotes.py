@@ -238,3 +238,15 @@ def test_a_description_with_its_own_complement_is_not_a_reference_back(extractor
     got = _speakers(extractor, "Rosa Mendes lost her home. The head of the relief agency told the council that he "
                                "saw “utter carnage” at the hospital.")
     assert got[0][1] != "Rosa Mendes"
+
+
+def test_according_to_him_and_a_counterpart_refer_back(extractor):
+    got = _speakers(extractor, "Deputy Prime Minister Serik Zhumangarin chaired the meeting. According to him, "
+                               "“prices must stay stable.”", "2024-06-10")
+    assert got[0][1] == "Serik Zhumangarin"
+    got = _speakers(extractor, "Sergei Lavrov held talks with Wang Yi. “We discussed Ukraine,” said the Russian "
+                               "foreign minister. “Our positions coincide,” his Chinese counterpart said.", "2024-06-10")
+    assert [s for _, s in got] == ["Sergei Lavrov", "Wang Yi"]
+    got = _speakers(extractor, "Jaishankar said India would not bow to pressure. “We have our own interests,” the "
+                               "EAM said.", "2024-06-10")
+    assert "Jaishankar" in (got[0][1] or "")

@@ -129,6 +129,9 @@ def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[i
             target.votes[country] += W_DESCRIPTION
 
 
+#: heads that only ever point back to a person of that country named before
+_BACKWARD_HEADS = {"counterpart"}
+
 _FORMER = re.compile(r"\b(?:former|ex|late|onetime|one-time|then)[\s-]+(?:[\w.\-]+\s+){0,2}$", re.I)
 
 
@@ -197,6 +200,8 @@ def _antecedent(people: list[Cluster], offset: int, country: str, head: str = ""
     for cl in ranked:
         if last_before(cl) >= 0 and strong(cl) == country:
             return cl
+    if head.lower() in _BACKWARD_HEADS:
+        return None     # "his Chinese counterpart" is someone already named with that country, or nobody
     for cl in ranked:
         if last_before(cl) >= 0 and strong(cl) is None:
             return cl

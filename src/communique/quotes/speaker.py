@@ -29,6 +29,9 @@ _ABBREV = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|N
 _NOT_SPEAKERS = {"country", "place"}
 
 
+#: object pronouns that name the source after "according to"
+_OBJECT_PRONOUNS = {"him", "her"}
+
 #: nouns that name a person without an office; with the titles and people nouns of the actor lexicon they make
 #: "the woman", "the young professional", "the official" a reference back to someone already named
 _PERSON_HEADS = {"man", "woman", "boy", "girl", "professional", "youth", "teenager", "mother", "father", "official"}
@@ -260,8 +263,8 @@ class SpeakerFinder:
 
     def side_for_token(self, tok, previous=()) -> Optional[Side]:
         """The speaker a subject token stands for: a pronoun, a mention, a bare name, or nothing."""
-        if tok.lower_ in self.pronouns:
-            return self.resolve_pronoun(tok.idx, previous)
+        if tok.lower_ in self.pronouns or tok.lower_ in _OBJECT_PRONOUNS and tok.dep_ == "pobj":
+            return self.resolve_pronoun(tok.idx, previous)      # "according to him"
         if self.in_quote(tok.idx):
             return None
         sub = [t for t in tok.subtree if not self.in_quote(t.idx)]
