@@ -166,3 +166,16 @@ def test_a_name_apposed_to_a_people_noun_is_a_person_and_so_is_its_surname_later
     assert "Allah Bakhsh" in people and "Bakhsh" in people["Allah Bakhsh"].aliases
     people = _people(extractor, "Her lawyer, Oum Sarith, said the case was weak.")
     assert "Oum Sarith" in people
+
+
+def test_a_country_name_the_tagger_missed_still_counts(extractor):
+    people = _people(extractor, "Speaking at the forum, Ambassador Amina Tahir of Nigeria said Africa needed a louder "
+                                "voice. Ambassador Lars Holmgren of Sweden agreed.")
+    assert people["Amina Tahir"].country == "NGA" and people["Lars Holmgren"].country == "SWE"
+    people = _people(extractor, "Michael Jordan, a coach from Chicago, visited the camp.")
+    assert people["Michael Jordan"].country != "JOR"
+
+
+def test_a_title_split_from_its_name_is_nobody(extractor):
+    people = _people(extractor, "He was received by H.E. Sheikh Mohamed bin Zayed Al Nahyan at the airport.")
+    assert "Sheikh" not in people and "H.E. Sheikh" not in people

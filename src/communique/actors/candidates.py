@@ -252,8 +252,8 @@ def entity_candidates(sdoc) -> list[Cand]:
         reach = ent.end
         for seg in _segments(ent):
             seg, possessive = _trim(seg)
-            if not seg:
-                continue
+            if not seg or (len(seg) == 1 and ent.label_ == "PERSON" and is_title_word(seg[0].lower_)):
+                continue        # "H.E. Sheikh" split from the name that follows: a title alone names nobody
             split = _split_prefix(seg)
             if split:
                 head, rest = split
@@ -261,4 +261,23 @@ def entity_candidates(sdoc) -> list[Cand]:
                 out.append(_make(rest, "PERSON", possessive))
             else:
                 out.append(_make(seg, ent.label_, possessive))
-    return out
+    return _missed_countries(sdoc, out)
+
+
+def _missed_countries(sdoc, cands: list[Cand]) -> list[Cand]:
+    """One-word country names the tagger left untagged ("Ambassador X of Nigeria"), unless they sit inside a
+    run of capitalised words (a name such as "Michael Jordan" or a body's name)."""
+    gaz = gazetteer()
+    covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    extra = []
+    for tok in sdoc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
+            continue
+        iso = gaz.country(tok.text)
+        if not iso:
+            continue
+        near = [sdoc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(sdoc)]
+        if any(t.is_title and t.pos_ == "PROPN" and not t.is_sent_start for t in near):
+            continue
+        extra.append(Cand(tok.idx, tok.idx + len(tok.text), tok.text, "COUNTRY", tok.i, tok.i + 1, iso))
+    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
