@@ -329,3 +329,11 @@ def test_a_counterpart_points_back_never_forward(extractor):
     text = "Hakan Fidan flew to Tehran. Iran's foreign minister welcomed his Turkish counterpart at the airport."
     doc = extractor.process(Document(id="c", raw_text=text, published="2024-06-10"))
     assert _description_owner(doc, "Turkish counterpart") == "Hakan Fidan"
+
+
+def test_a_monarch_named_by_title_and_name_links_on_the_day(extractor):
+    people = _people(extractor, "Egypt's Sisi met Jordan's King Abdullah on Monday to discuss Gaza.", "2023-11-20")
+    assert people["Abdullah"].kb_id == "abdullah-ii-of-jordan"
+    # in 2010 two King Abdullahs reigned: no guess, the text's own country stands
+    people = _people(extractor, "Saudi Arabia's King Abdullah received the envoy in Riyadh.", "2010-03-01")
+    assert people["Abdullah"].country == "SAU" and people["Abdullah"].kb_id != "abdullah-ii-of-jordan"

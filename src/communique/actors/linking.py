@@ -137,12 +137,22 @@ def _contradicted(cl: Cluster, kb_country: Optional[str]) -> bool:
     return bool(strong) and kb_country not in strong
 
 
+#: royal titles that the KB keeps inside a monarch's name ("King Abdullah II", "Emir Tamim")
+_ROYAL = ("King", "Queen", "Emir", "Sultan", "Crown Prince", "Prince", "Sheikh")
+
+
 def _link(kb, sdoc, cl: Cluster, day: Optional[str]) -> Optional[str]:
     names = sorted({strip_possessive(m.text) for m in cl.mentions}, key=lambda n: -len(n.split()))
     for name in names:
         pid = kb.link(name, day)
         if pid:
             return pid
+    royal = [t for t in _ROYAL if any(r.split()[-len(t.split()):] == t.split() for r in cl.roles if r)]
+    for title in royal:            # "Jordan's King Abdullah": the title went to the role, the KB has it in the name
+        for name in names:
+            pid = kb.link(f"{title} {name}", day)
+            if pid:
+                return pid
     from communique.kb.keys import is_acronym
 
     if names and all(len(n.split()) == 1 for n in names) and not is_acronym(names[0]) \

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections import defaultdict
 from typing import Iterable, Optional
 
@@ -24,6 +25,9 @@ _ROLE_RANK = {r: n for n, r in enumerate(("head_of_state", "head_of_government",
                                            "interior_minister", "speaker", "central_bank_governor",
                                            "un_ambassador", "org_deputy_head", "other_minister",
                                            "opposition_leader"))}
+
+
+_REGNAL = re.compile(r"\s+(?:I|II|III|IV|V|VI|VII|VIII)$")
 
 
 class KnowledgeBase:
@@ -57,9 +61,11 @@ class KnowledgeBase:
     def _add(self, p: Post) -> None:
         self.posts[p.person_id].append(p)
         for n in [p.name, *p.aliases]:
-            k = full_key(n)
-            if k:
-                self.by_name[k].add(p.person_id)
+            # "King Abdullah II" is also written "King Abdullah": the regnal number is often left out
+            for form in {n, _REGNAL.sub("", n)}:
+                k = full_key(form)
+                if k:
+                    self.by_name[k].add(p.person_id)
         for k in surname_keys(p.name, p.country):
             self.by_surname[k].add(p.person_id)
         for k in surname_keys(p.name, p.country, exact=True):
