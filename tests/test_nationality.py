@@ -337,3 +337,12 @@ def test_a_monarch_named_by_title_and_name_links_on_the_day(extractor):
     # in 2010 two King Abdullahs reigned: no guess, the text's own country stands
     people = _people(extractor, "Saudi Arabia's King Abdullah received the envoy in Riyadh.", "2010-03-01")
     assert people["Abdullah"].country == "SAU" and people["Abdullah"].kb_id != "abdullah-ii-of-jordan"
+
+
+def test_a_given_name_or_a_numbered_monarchs_name_alone_links_nobody(extractor):
+    doc = extractor.process(Document(id="g", raw_text="Qiang said the factory had closed. Qiang now sells noodles.",
+                                     published="2024-03-01"))
+    assert not [a for a in doc.actors if a.kb_id == "li-qiang"]
+    doc = extractor.process(Document(id="g", raw_text="Ilyas Ali Hassan fled the fighting. Hassan now lives in Dadaab.",
+                                     published="2021-03-01"))
+    assert not [a for a in doc.actors if a.kb_id and a.kb_id.startswith("hassan-ii")]

@@ -85,9 +85,29 @@ def add_kb_single_names(sdoc, cands: list[Cand], day: Optional[str]) -> list[Can
         c = Cand(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", tok.i, tok.i + 1)
         if part_of_longer_name(sdoc, c):
             continue
-        if kb.link(tok.text, day) or kb.link_surname(tok.text, day):
+        pid = kb.link(tok.text, day)
+        surname = None if pid else kb.link_surname(tok.text, day)
+        if pid or (surname and _family_name(kb, surname, tok.text)):
             extra.append(c)
     return sorted(cands + extra, key=lambda c: c.start) if extra else cands
+
+
+def _family_name(kb, person_id: str, word: str) -> bool:
+    """Whether ``word`` is the person's family name (first part in family-first names, else the last), not a
+    given name that a stranger may share ("A Qiang" is not Li Qiang)."""
+    from communique.actors.names import name_key
+    from communique.kb.keys import FAMILY_FIRST, name_parts
+
+    posts = kb.posts.get(person_id, ())
+    if not posts:
+        return False
+    parts = name_parts(posts[0].name)
+    if not parts:
+        return False
+    # Singapore's officials write both orders ("Lee Hsien Loong", "Vivian Balakrishnan"): either end may be the family
+    ends = {parts[-1]} if posts[0].country not in FAMILY_FIRST else {parts[0]} | (
+        {parts[-1]} if posts[0].country == "SGP" else set())
+    return any(name_key(e) == name_key(word) for e in ends)      # spelling-insensitive: "Tokaev" is "Tokayev"
 
 
 def part_of_longer_name(sdoc, c: Cand) -> bool:
@@ -157,7 +177,8 @@ def _link(kb, sdoc, cl: Cluster, day: Optional[str]) -> Optional[str]:
 
     if names and all(len(n.split()) == 1 for n in names) and not is_acronym(names[0]) \
             and not any(part_of_longer_name(sdoc, m) for m in cl.mentions):
-        return kb.link_surname(names[0], day)
+        pid = kb.link_surname(names[0], day)
+        return pid if pid and _family_name(kb, pid, names[0]) else None     # "Qiang" alone is not Li Qiang
     return None
 
 

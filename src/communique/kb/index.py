@@ -62,7 +62,8 @@ class KnowledgeBase:
         self.posts[p.person_id].append(p)
         for n in [p.name, *p.aliases]:
             # "King Abdullah II" is also written "King Abdullah": the regnal number is often left out
-            for form in {n, _REGNAL.sub("", n)}:
+            bare = _REGNAL.sub("", n)
+            for form in {n, bare} if len(bare.split()) > 1 else {n}:     # never a lone "Hassan" for "Hassan II"
                 k = full_key(form)
                 if k:
                     self.by_name[k].add(p.person_id)
