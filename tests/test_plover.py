@@ -649,3 +649,12 @@ def test_a_town_before_an_attack_is_its_place_not_its_author(nlp):
 ])
 def test_attack_noun_subject_gives_its_by_agent(nlp, text, iso):
     assert top(nlp, text).source.country == iso
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Al-Shabab has been attacking and fighting Kenyan troops since 2011.", "KEN"),
+    ("Tuareg rebels ambushed and killed six Malian soldiers near Gao.", "MLI"),
+])
+def test_conjoined_verbs_share_their_object(nlp, text, iso):
+    evs = [e for e in code(nlp, text) if e.type == "ASSAULT"]
+    assert evs and all(e.target is not None and e.target.country == iso for e in evs)

@@ -549,6 +549,11 @@ def _target_token(hit: Hit):
                     if inner is not None:
                         cands.append(inner)
                 cands.append(c)
+    if not hit.is_noun and not cands:   # "attacking and fighting Kenyan troops": conjoined verbs share it
+        partners = [c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if t.dep_ == "conj" and t.head.pos_ == "VERB":
+            partners.append(t.head)
+        cands.extend(g for p in partners for g in p.children if g.dep_ == "dobj" and g.pos_ in NOUN_POS)
     found = _prep_obj(t)
     if found is not None and hit.span[0] <= found.i < hit.span[1]:
         found = None
