@@ -250,3 +250,12 @@ def test_according_to_him_and_a_counterpart_refer_back(extractor):
     got = _speakers(extractor, "Jaishankar said India would not bow to pressure. “We have our own interests,” the "
                                "EAM said.", "2024-06-10")
     assert "Jaishankar" in (got[0][1] or "")
+
+
+def test_a_possessor_is_not_the_subject_a_later_quotation_falls_back_to(extractor):
+    got = _speakers(extractor, "Elena Torres condemned the raid. “The raid was unlawful,” Torres’ spokesman, Tomas "
+                               "Lindqvist, told reporters. “The police must answer for it.” He said more was needed.")
+    assert [s for _, s in got] == ["Tomas Lindqvist", "Tomas Lindqvist"]
+    got = _speakers(extractor, "Anton Velikov left early. “He had another meeting,” Velikov's aide, Ruta Kalnina, "
+                               "said on Monday. “The schedule was full.”")
+    assert [s for _, s in got] == ["Ruta Kalnina", "Ruta Kalnina"]

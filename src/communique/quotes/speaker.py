@@ -37,6 +37,12 @@ _OBJECT_PRONOUNS = {"him", "her"}
 _PERSON_HEADS = {"man", "woman", "boy", "girl", "professional", "youth", "teenager", "mother", "father", "official"}
 
 
+def _possessor(tok) -> bool:
+    """"Putin's", "Guterres’" (the small model may tag the bare apostrophe as punctuation under an nmod)."""
+    marks = ("'s", "’s", "'", "’")
+    return tok.dep_ == "poss" or any(c.dep_ == "case" or c.text in marks for c in tok.children if c.i == tok.i + 1)
+
+
 def _definite_person_noun(tok) -> bool:
     from communique.actors.lexicon import lexicon as actor_lexicon
 
@@ -201,7 +207,7 @@ class SpeakerFinder:
         if self.sdoc is None:
             return False
         span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and (span.root.dep_ == "poss" or any(c.dep_ == "case" for c in span.root.children))
+        return span is not None and _possessor(span.root)
 
     def _named_person(self, side: Side) -> bool:
         kinds = set(self._kinds_by_key.get(id(side), ()))
@@ -361,6 +367,8 @@ class SpeakerFinder:
         if span is None:
             return None
         r = span.root
+        if _possessor(r):
+            return None         # "Guterres' spokesman told": the spokesman is the subject, not Guterres
         for depth in range(8):
             if r.dep_ in _SUBJ:
                 verb = r.head
