@@ -654,3 +654,42 @@ def test_an_agreement_signed_by_two_countries(extractor):
     evs = extract(extractor, "The African Union praised the accord signed by Ethiopia and Eritrea on Monday.")
     sign = _one(evs, "SIGN")
     assert {sign.source.country, sign.target.country} == {"ETH", "ERI"}
+
+
+def test_calling_on_a_person_is_a_courtesy_meeting_not_an_appeal(extractor):
+    doc = extractor.process(Document(id="cc", published=PUBLISHED, raw_text=(
+        "Indian Foreign Secretary Vikram Misri called on Sri Lankan President Anura Kumara Dissanayake in Colombo "
+        "on Tuesday. Canadian Foreign Minister Anita Anand called upon Japanese Prime Minister Shigeru "
+        "Ishiba at his office.")))
+    meets = [e for e in doc.events if e.type == "MEET"]
+    assert {(e.source.country, e.target.country) for e in meets} >= {("IND", "LKA")}
+    assert len(meets) == 2
+    assert not [e for e in doc.events if e.type == "REQUEST"]       # the same words are no appeal
+
+
+def test_calling_on_someone_to_act_stays_an_appeal(extractor):
+    evs = extract(extractor, "Nigerian President Bola Tinubu called on Niger's junta leader Abdourahamane Tiani "
+                             "to release the detained president. The bloc called upon Mali for restraint.")
+    assert not [e for e in evs if e.type == "MEET"]
+
+
+def test_leaving_a_capital_for_another_is_a_trip_to_the_second(extractor):
+    evs = extract(extractor, "Ghanaian President John Mahama departed Accra on Monday for Abidjan. "
+                             "Chilean President Gabriel Boric left Santiago on Sunday for Lima.")
+    visits = {(e.source.country, e.target.country) for e in evs if e.type == "VISIT"}
+    assert visits == {("GHA", "CIV"), ("CHL", "PER")}
+
+
+def test_a_received_phone_call_is_one_call_and_no_second_event(extractor):
+    doc = extractor.process(Document(id="rc", published=PUBLISHED, raw_text=(
+        "Qatari Emir Sheikh Tamim bin Hamad Al Thani received a phone call from Iranian President Masoud "
+        "Pezeshkian on Wednesday.")))
+    assert [(e.type, e.source.country, e.target.country) for e in doc.events] == [("CALL", "IRN", "QAT")]
+
+
+def test_two_titled_people_joined_by_and_meet_even_when_the_parse_nests_one_name(extractor):
+    evs = extract(extractor, "On Monday Turkish Foreign Minister Hakan Fidan and Azerbaijani Foreign Minister "
+                             "Jeyhun Bayramov held talks in Baku. On Friday Kenyan Foreign Minister Musalia Mudavadi "
+                             "and Ethiopian Foreign Minister Gedion Timothewos held talks in Nairobi.")
+    pairs = {frozenset((e.source.country, e.target.country)) for e in evs if e.type == "MEET"}
+    assert pairs == {frozenset(("TUR", "AZE")), frozenset(("KEN", "ETH"))}

@@ -81,16 +81,21 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
             for etype in types:
                 if phone and etype in ("MEET",) and tok.lemma_ in _BY_PHONE_TOO:
                     etype = "CALL"      # "spoke by phone", "held a meeting via video link"
-                if etype == "CALL" and not noun and not _is_phone_call(tok, phone):
+                courtesy = etype == "CALL" and not noun and _courtesy_call(ctx, tok)
+                if courtesy:
+                    etype = "MEET"      # "the minister called on President X": a courtesy visit in person
+                elif etype == "CALL" and not noun and not _is_phone_call(tok, phone):
                     continue
                 if etype == "CALL" and noun and not phone and tok.lower_ == "call" and not _phone_noun(tok) and not (
                         _call_party(ctx, tok)):
                     continue      # "a call for calm" is an appeal; "a call from X", "a call with X" is a call
                 if tok.lemma_ == "sit" and not any(c.lower_ == "down" for c in tok.children):
                     continue      # "sit down with X" is a meeting; "sit" alone is not
-                if tok.lemma_ == "leave" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+                if tok.lemma_ in ("leave", "depart") and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
                     continue      # "leave for Tbilisi" is a trip; "leave office" is not
                 cand = Candidate(etype, tok, sent, noun=noun)
+                if courtesy:
+                    cand.extra["courtesy_call"] = True
                 cand.status = noun_status(tok, future) if noun else verb_status(tok, future)
                 if (_fill_noun if noun else _fill_verb)(ctx, cand):
                     out.append(cand)
@@ -226,6 +231,29 @@ def _more_destinations(ctx: DocContext, cand: Candidate) -> list[Candidate]:
     return out
 
 
+def _courtesy_call(ctx: DocContext, verb) -> bool:
+    """"X called on the King", "called upon President Y": a courtesy visit (protocol English of the Commonwealth
+    and of South Asian readouts), unless a demand follows ("called on Y to resign", "called on Y for restraint")
+    or the party named is no person or office-holder."""
+    if verb.lemma_.lower() != "call" or any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children):
+        return False
+    if any(c.dep_ == "advcl" and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+           for c in verb.children):
+        return False      # "called on X to release ..."
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in ("on", "upon"):
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if not objs or any(c.dep_ in ("acl", "relcl", "prep") and c.lower_ in ("to", "for") or c.tag_ == "VB"
+                               for o in objs for c in o.children):
+                return False
+            after = verb.doc[objs[-1].i + 1:objs[-1].i + 3]
+            if any(t.lower_ in ("to", "for") for t in after):
+                return False
+            actor = ctx.actor_of(objs[0])
+            return actor is not None and actor.kind == "person"
+    return False
+
+
 def _is_phone_call(tok, phone: bool) -> bool:
     """"called X" is a call only with a person object and no second complement ("called it a success")."""
     if tok.lemma_ in ("phone", "telephone", "dial"):
@@ -239,7 +267,9 @@ def _is_phone_call(tok, phone: bool) -> bool:
     if any(c.dep_ == "dobj" and any(a.dep_ == "appos" and a.pos_ == "NOUN" for a in c.children)
            for c in tok.children):
         return False       # "called X a dangerous man" names X, it is no phone call
-    if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon")) for c in tok.children):
+    has_object = any(c.dep_ == "dobj" for c in tok.children)      # "called Putin on Monday" is still a call
+    if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon") and not has_object)
+           for c in tok.children):
         return False
     # "called Ortiz", "called his counterpart"; not "called the decision … a travesty"
     return phone or any(c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in role_words())
@@ -285,9 +315,33 @@ def _expand(ctx: DocContext, tok) -> list[Actor]:
         a = ctx.actor_of(t)
         if a is not None and a not in out:
             out.append(a)
+    if out and out[0].kind == "person":
+        out += [a for a in _people_in_broken_coordination(ctx, tok) if a not in out]
     # "X and New Zealand Prime Minister Y": a parse may split the title's country off as a conjunct of its own
     people = {a.country for a in out if a.kind == "person"}
     return [a for a in out if not (a.kind == "country" and a.country in people)]
+
+
+_NOT_COORDINATED = {"poss", "prep", "relcl", "acl", "appos", "advcl", "ccomp", "punct"}
+
+
+def _people_in_broken_coordination(ctx: DocContext, tok) -> list[Actor]:
+    """People joined by "and" whose parse hung one name under the other: in "Turkish Foreign Minister Hakan Fidan
+    and Azerbaijani Foreign Minister Jeyhun Bayramov held talks" the tagger made Fidan a modifier of Bayramov.
+    Only the noun phrase's own words count (no possessors, relative clauses or prepositional phrases)."""
+    words, stack = [], [c for c in tok.children if c.i < tok.i and c.dep_ not in _NOT_COORDINATED]
+    while stack:
+        t = stack.pop()
+        words.append(t)
+        stack += [c for c in t.children if c.dep_ not in _NOT_COORDINATED]
+    if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in words):
+        return []
+    out = []
+    for t in sorted(words, key=lambda t: t.i):
+        a = ctx.tok_actor.get(t.i)
+        if a is not None and a.kind == "person" and a not in out:
+            out.append(a)
+    return out
 
 
 def _subject(ctx: DocContext, verb, raised: bool = False) -> list[Actor]:
@@ -341,7 +395,10 @@ def _objects(ctx: DocContext, tok, preps=_WITH) -> list[Actor]:
 def _destination(ctx: DocContext, tok, found: Optional[dict] = None) -> Optional[tuple[Location, Optional[Actor]]]:
     """"arrived in Moscow", "visit to China", "visited Kazakhstan", "came to Moscow"."""
     found = found if found is not None else {}
+    leaving = tok.lemma_.lower() in ("leave", "depart")      # "left Abuja for Paris": Abuja is where the trip began
     for c in tok.children:
+        if leaving and (c.dep_ != "prep" or c.lower_ != "for"):
+            continue
         if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.pos_ == "PROPN"):
             hit = ctx.place_of(c)
             if hit:
@@ -362,7 +419,8 @@ def _destination(ctx: DocContext, tok, found: Optional[dict] = None) -> Optional
                                     hit = ctx.place_of(q)
                                     if hit:
                                         return hit
-    if tok.i + 1 < len(tok.doc) and tok.nbor().pos_ == "PROPN" and tok.nbor().dep_ in ("npadvmod", "compound", "dobj"):
+    if not leaving and tok.i + 1 < len(tok.doc) and tok.nbor().pos_ == "PROPN" and tok.nbor().dep_ in (
+            "npadvmod", "compound", "dobj"):
         return ctx.place_of(tok.nbor())
     return None
 
@@ -431,7 +489,7 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         objs = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
                 for p in c.children if p.dep_ == "pobj" for a in _expand(ctx, p)]
     else:
-        objs = _objects(ctx, tok)
+        objs = _objects(ctx, tok, preps={"on", "upon"} if cand.extra.pop("courtesy_call", False) else _WITH)
     if not subj and not passive and objs and tok.dep_ in ("pcomp", "pobj", "advcl") and not any(
             c.dep_ in ("nsubj", "expl") for c in tok.children):   # "after meeting with X"
         subj = [a for a in _clause_subject(ctx, tok)[0] if a not in objs]

@@ -97,6 +97,23 @@ def _place_from_dateline(doc: Document, events: list[Event]) -> None:
             ev.location = Location(place.name, place.country, place.lat, place.lon, basis="dateline")
 
 
+def _carrying_words(sdoc, diplomatic: list[Event]) -> set[tuple[int, str]]:
+    """(sentence start, word) of the verbs that carry a diplomatic trigger noun: in "received a phone call from X"
+    or "paid a visit to Y" the verb is the engagement itself, not a second event."""
+    out = set()
+    for e in diplomatic:
+        if not e.evidence or not e.trigger:
+            continue
+        ev = e.evidence[0]
+        span = sdoc.char_span(ev.start, ev.end, alignment_mode="expand") if sdoc is not None else None
+        for tok in span or ():
+            if tok.lower_ == e.trigger.lower() and tok.pos_ in ("NOUN", "PROPN"):
+                head = tok.head.head if tok.dep_ == "pobj" else tok.head
+                if head.i != tok.i and head.pos_ == "VERB":
+                    out.add((ev.start, head.lower_))
+    return out
+
+
 def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "source") -> list[Event]:
     """PLOVER breadth events, minus those a diplomatic event already codes and those with no political actor."""
     from communique.events.plover import extract_plover_events
@@ -107,14 +124,16 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "s
         log.debug("PLOVER rules failed on %s", doc.id, exc_info=True)
         return []
     taken = {(e.evidence[0].start, (e.trigger or "").lower()) for e in diplomatic if e.evidence}
+    taken |= _carrying_words(sdoc, diplomatic)
     covered = {(s.start, e.plover.get("type")) for e in diplomatic for s in e.evidence}
     covered_sents = {s.start for e in diplomatic for s in e.evidence}
     names = {m.text.lower() for a in doc.actors for m in a.mentions if len(m.text) > 2}
     out = []
     for e in extra:
         start = e.evidence[0].start if e.evidence else -1
-        if (start, (e.trigger or "").lower()) in taken:
-            continue
+        trigger = (e.trigger or "").lower()
+        if (start, trigger) in taken or (start, trigger.split(" ")[0]) in taken:
+            continue      # "called on X" coded as a courtesy MEET is no appeal as well
         if (start, e.type) in covered or (e.type == "CONSULT" and start in covered_sents):
             continue      # "will hold a meeting with X": the planned MEET already stands for the AGREE
         if not _political(e.source, names) and not _political(e.target, names):
