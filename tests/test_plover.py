@@ -658,3 +658,13 @@ def test_attack_noun_subject_gives_its_by_agent(nlp, text, iso):
 def test_conjoined_verbs_share_their_object(nlp, text, iso):
     evs = [e for e in code(nlp, text) if e.type == "ASSAULT"]
     assert evs and all(e.target is not None and e.target.country == iso for e in evs)
+
+
+def test_an_act_inside_a_quotation_is_not_the_speakers_unless_the_speaker_says_we(extractor):
+    doc = extractor.process(Document(id="qt", published="2025-06-06", raw_text=(
+        "“Bombings of our markets cannot become normal,” Malian human rights activist Aminata Traore said. "
+        "\"Raids on villages are a daily fear,\" Burkinabe lawmaker Issa Ouedraogo told reporters. "
+        "\"We firmly reject the charges made by Algeria,\" Moroccan government spokesman Mustapha Baitas said.")))
+    kinds = [(e.type, e.source.name if e.source else None) for e in doc.events]
+    assert ("REJECT", "Mustapha Baitas") in kinds
+    assert not [k for k in kinds if k[0] == "ASSAULT"]

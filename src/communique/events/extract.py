@@ -114,6 +114,30 @@ def _carrying_words(sdoc, diplomatic: list[Event]) -> set[tuple[int, str]]:
     return out
 
 
+_FIRST_PERSON = {"i", "we"}
+
+
+def _told_in_a_quotation(e: Event, doc: Document, sdoc) -> bool:
+    """A breadth event whose trigger sits inside a quotation and whose source the quotation does not name: in
+    "“The attacks on our schools must stop,” X said" nobody attacked anybody on X's part. The speaker's own act
+    ("“We reject the allegations,” the spokesman said") stays: its subject is "we" or "I"."""
+    if not doc.quotes or not e.evidence or not e.trigger or sdoc is None:
+        return False
+    ev = e.evidence[0]
+    span = sdoc.char_span(ev.start, ev.end, alignment_mode="expand")
+    word = e.trigger.split(" ")[0].lower()
+    tok = next((t for t in span or () if t.lower_ == word), None)
+    if tok is None:
+        return False
+    quote = next((q for q in doc.quotes if q.start <= tok.idx < q.end), None)
+    if quote is None:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in tok.children):
+        return False
+    named = (e.source.name or "").lower() if e.source else ""
+    return not (named and named in doc.text[quote.start:quote.end].lower())
+
+
 def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "source") -> list[Event]:
     """PLOVER breadth events, minus those a diplomatic event already codes and those with no political actor."""
     from communique.events.plover import extract_plover_events
@@ -140,6 +164,8 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "s
             continue      # "researchers warn that diabetes ...": no state or organised actor, no political event
         if _procedural(e):
             continue      # "declined to comment", "asked not to be named": newsroom routine
+        if _told_in_a_quotation(e, doc, sdoc):
+            continue
         if sides != "loose" and not _coded(e.source):
             continue      # "the attack", "a blast" as a source: not an actor
         if sides != "loose" and not _coded(e.target):
