@@ -179,3 +179,33 @@ def test_a_country_name_the_tagger_missed_still_counts(extractor):
 def test_a_title_split_from_its_name_is_nobody(extractor):
     people = _people(extractor, "He was received by H.E. Sheikh Mohamed bin Zayed Al Nahyan at the airport.")
     assert "Sheikh" not in people and "H.E. Sheikh" not in people
+
+
+def people_of(extractor, text, published="2025-06-01"):
+    doc = extractor.process(Document(id="t", raw_text=text, published=published))
+    assert doc.error is None, doc.error
+    return {a.name: a.country for a in doc.actors if a.kind == "person"}
+
+
+def test_protocol_titles_before_a_name_are_roles_not_bodies(extractor):
+    got = people_of(extractor, "Head of State Kassym-Jomart Tokayev received the Minister of Foreign Affairs of "
+                               "Hungary Peter Szijjarto. The Minister of Foreign Affairs of Egypt Badr Abdelatty "
+                               "later met the Secretary of State Marco Rubio.")
+    assert got == {"Kassym-Jomart Tokayev": "KAZ", "Peter Szijjarto": "HUN", "Badr Abdelatty": "EGY",
+                   "Marco Rubio": "USA"}
+    doc = extractor.process(Document(id="t", published="2025-06-01", raw_text=(
+        "Head of State Kassym-Jomart Tokayev received the Minister of Foreign Affairs of Hungary Peter Szijjarto.")))
+    assert not [a for a in doc.actors if a.kind == "organization"]
+
+
+def test_a_name_the_tagger_cut_in_two_is_one_person(extractor):
+    got = people_of(extractor, "Tanzanian President Samia Suluhu Hassan arrived in Nairobi on Monday. "
+                               "Egyptian President Abdel Fattah el-Sisi spoke later.")
+    assert got.get("Samia Suluhu Hassan") == "TZA"
+    assert "Hassan" not in got
+
+
+def test_bare_leader_names_the_kb_knows_on_the_day(extractor):
+    got = people_of(extractor, "Xi held talks with Lula in Beijing. Albanese spoke with Luxon by phone.")
+    assert got == {"Xi": "CHN", "Lula": "BRA", "Albanese": "AUS", "Luxon": "NZL"}
+    assert "Albanese" not in people_of(extractor, "The Albanese community in Italy keeps its old dialect.")

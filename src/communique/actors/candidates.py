@@ -60,6 +60,8 @@ def classify(text: str, label: str) -> tuple[str, Optional[str], Optional[str]]:
     lex, gaz = lexicon(), gazetteer()
     if lex.thing(text):
         return "THING", None, None
+    if label in ("ORG", "PERSON") and re.sub(r"^the\s+", "", text.lower()) in lex.title_sector:
+        return "ROLE", None, None      # "the Minister of Foreign Affairs" names an office; its holder follows
     user = _user_entry(text)
     if user is not None and label != "PERSON" and (user.country or user.sector):
         # the user's dictionary wins: "GONDOR [GON]" is a country, "ITHILEN_TELEVISION [ITHTV]" a body
@@ -166,6 +168,17 @@ def _leading_title(seg) -> bool:
     return is_title_word(seg[0].lower_)
 
 
+def _ends_a_title(seg) -> bool:
+    """"Head of State Kassym-Jomart Tokayev" tagged from "State" (or "State" alone after "Secretary of"): the first
+    word closes a title that starts before the entity, so it is the role's, not the name's."""
+    if len(seg) >= 2 and not seg[1].is_title:
+        return False
+    doc, first = seg[0].doc, seg[0].i
+    titles = lexicon().title_sector
+    return any(" ".join(t.lower_ for t in doc[first - back:first + 1]) in titles for back in (1, 2, 3)
+               if first - back >= 0)
+
+
 def is_title_word(word: str) -> bool:
     """"mr.", "dr", "h.e.", "pm", "president": a word that stands before a name without being part of it."""
     lex = lexicon()
@@ -181,7 +194,7 @@ def _trim(seg):
     while seg and (seg[0].pos_ not in ("PROPN", "NOUN", "ADJ", "NUM") or seg[0].lower_ == "the"
                    or seg[0].tag_ in _NOT_NAME_TAGS
                    or (seg[0].is_sent_start and seg[0].lower_.endswith("ing") and len(seg) > 1)
-                   or _leading_title(seg)):
+                   or _leading_title(seg) or _ends_a_title(seg)):
         seg = seg[1:]
     possessive = False
     while seg and (seg[-1].text in _POSSESSIVE or seg[-1].is_punct):
@@ -261,7 +274,21 @@ def entity_candidates(sdoc) -> list[Cand]:
                 out.append(_make(rest, "PERSON", possessive))
             else:
                 out.append(_make(seg, ent.label_, possessive))
-    return _missed_countries(sdoc, out)
+    return _missed_countries(sdoc, _join_split_names(sdoc, out))
+
+
+def _join_split_names(sdoc, cands: list[Cand]) -> list[Cand]:
+    """Two person entities with nothing between them are one name the tagger cut ("Samia Suluhu" + "Hassan",
+    "Abdel Fattah" + "el-Sisi"): five words at most, and no possessive on the first."""
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == c.label == "PERSON" and prev.tok_end == c.tok_start \
+                and not prev.possessive and (c.tok_end - prev.tok_start) <= 5:
+            out[-1] = _make(sdoc[prev.tok_start:c.tok_end], "PERSON", c.possessive)
+            continue
+        out.append(c)
+    return out
 
 
 def _missed_countries(sdoc, cands: list[Cand]) -> list[Cand]:

@@ -22,7 +22,9 @@ def publication_day(published: Optional[str]) -> Optional[str]:
 
 
 def promote_kb_surnames(sdoc, cands: list[Cand], day: Optional[str]) -> None:
-    """A one-word ORG or unplaced PLACE that is the surname of exactly one office-holder that day is that person."""
+    """A one-word ORG, unplaced PLACE or unknown people-word ("Albanese", which the tagger reads as a nationality)
+    that is the surname (or a one-word name the KB records, "Lula") of exactly one office-holder that day is that
+    person."""
     from communique.kb import knowledge_base
     from communique.kb.keys import is_acronym
 
@@ -30,10 +32,11 @@ def promote_kb_surnames(sdoc, cands: list[Cand], day: Optional[str]) -> None:
         return
     kb = knowledge_base()
     for c in cands:
-        if c.label in ("ORG", "PLACE") and not c.country and not c.sector and len(c.text.split()) == 1 \
+        if c.label in ("ORG", "PLACE", "NORP") and not c.country and not c.sector and len(c.text.split()) == 1 \
                 and c.text[:1].isupper() and not is_acronym(c.text) and not part_of_longer_name(sdoc, c) \
-                and kb.link_surname(c.text, day):
-            c.label = "PERSON"
+                and (kb.link_surname(c.text, day) or kb.link(c.text, day)) \
+                and (c.label != "NORP" or sdoc[c.tok_start].dep_ in _NAME_DEPS):
+            c.label = "PERSON"      # a people-word modifying a noun ("the Albanese community") stays what it is
 
 
 def add_kb_full_names(sdoc, cands: list[Cand]) -> list[Cand]:
@@ -79,7 +82,7 @@ def add_kb_single_names(sdoc, cands: list[Cand], day: Optional[str]) -> list[Can
     covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
     extra = []
     for tok in sdoc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha or len(tok.text) < 3 \
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha or len(tok.text) < 2 \
                 or is_acronym(tok.text) or tok.ent_type_ in _NOT_NAME_ENTS or tok.dep_ not in _NAME_DEPS:
             continue
         c = Cand(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", tok.i, tok.i + 1)
