@@ -209,3 +209,12 @@ def test_bare_leader_names_the_kb_knows_on_the_day(extractor):
     got = people_of(extractor, "Xi held talks with Lula in Beijing. Albanese spoke with Luxon by phone.")
     assert got == {"Xi": "CHN", "Lula": "BRA", "Albanese": "AUS", "Luxon": "NZL"}
     assert "Albanese" not in people_of(extractor, "The Albanese community in Italy keeps its old dialect.")
+
+
+def test_arabic_romanisations_link_to_one_person(extractor):
+    doc = extractor.process(Document(id="t", published="2025-03-05", raw_text=(
+        "The visiting envoy was received by Sultan Haitham bin Tarik in Muscat. Cairo said President "
+        "Abdel Fattah al-Sisi would attend; state media spelt it Abdel Fattah el-Sisi.")))
+    ids = {a.name: a.kb_id for a in doc.actors if a.kind == "person"}
+    assert ids.get("Haitham bin Tarik") == "haitham-bin-tariq"
+    assert {i for n, i in ids.items() if "Sisi" in n} == {"el-sisi-abdel-fattah"}

@@ -1,4 +1,4 @@
-"""Person-name keys that survive transliteration (Tokayev/Tokaev, Kassym/Kasym, Jomart/Zhomart)."""
+"""Person-name keys that survive transliteration (Tokayev/Tokaev, Kassym/Kasym, Jomart/Zhomart, Tariq/Tarik)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,8 @@ _RULES = [
     (re.compile(r"ph"), "f"), (re.compile(r"w"), "v"), (re.compile(r"ts"), "c"),
     (re.compile(r"(?<=[aeiou])[yj](?=[aeiou])"), ""),     # Tokayev -> Tokaev
     (re.compile(r"y"), "i"), (re.compile(r"ie"), "i"), (re.compile(r"(.)\1+"), r"\1"),
+    # Arabic romanisations: Tariq/Tarik, Youssef/Yusef, el-Sisi/al-Sisi
+    (re.compile(r"q"), "k"), (re.compile(r"ou"), "u"), (re.compile(r"^(?:el|ul)$"), "al"),
 ]
 
 
