@@ -668,3 +668,12 @@ def test_an_act_inside_a_quotation_is_not_the_speakers_unless_the_speaker_says_w
     kinds = [(e.type, e.source.name if e.source else None) for e in doc.events]
     assert ("REJECT", "Mustapha Baitas") in kinds
     assert not [k for k in kinds if k[0] == "ASSAULT"]
+
+
+def test_a_hostile_act_in_a_place_with_no_party_named_targets_the_places_country(extractor):
+    doc = extractor.process(Document(id="pl", published="2025-06-06", raw_text=(
+        "Al-Shabaab militants launched an attack in northern Kenya on Monday. "
+        "Greenpeace activists staged a protest in Tokyo on Tuesday.")))
+    got = {(e.type, e.target.country if e.target else None) for e in doc.events}
+    assert ("ASSAULT", "KEN") in got
+    assert ("PROTEST", "JPN") in got
