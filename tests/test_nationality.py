@@ -346,3 +346,13 @@ def test_a_given_name_or_a_numbered_monarchs_name_alone_links_nobody(extractor):
     doc = extractor.process(Document(id="g", raw_text="Ilyas Ali Hassan fled the fighting. Hassan now lives in Dadaab.",
                                      published="2021-03-01"))
     assert not [a for a in doc.actors if a.kb_id and a.kb_id.startswith("hassan-ii")]
+
+
+def test_a_command_or_mission_abroad_is_a_posting_not_a_nationality(extractor):
+    from communique.model import Document
+    doc = extractor.process(Document(id="post", published="2024-08-02", raw_text=(
+        "The British commander in Estonia, Brigadier Giles Harris, inspected the troops. "
+        "The Indian commander in South Sudan, Brigadier Rajesh Menon, held a parade.")))
+    people = {a.name: a.country for a in doc.actors if a.kind == "person"}
+    assert people.get("Giles Harris") == "GBR"
+    assert people.get("Rajesh Menon") in ("IND", None)

@@ -22,7 +22,9 @@ _MODIFIERS = {"senior", "deputy", "first", "former", "acting", "chief", "head", 
 _DESTINATION = {"to", "in", "at", "from", "for", "into", "with", "on"}
 # where a role names a posting abroad, the place after "in/at" is the posting, not the nationality
 _POSTINGS = {"ambassador", "envoy", "consul", "correspondent", "representative", "attache", "attaché",
-             "chargé", "charge", "emissary", "bureau", "delegate"}
+             "chargé", "charge", "emissary", "bureau", "delegate",
+             # a command or mission abroad: "the US commander in Iraq" is American
+             "commander", "commanders", "peacekeeper", "peacekeepers", "contingent", "mission", "embassy"}
 _ALWAYS_ELSEWHERE = {"to", "into", "with", "for", "on"}
 # a country inside the name of a sub-unit is its subject ("the Kazakhstan Department of ...")
 # and so is a country name before an expert's noun ("a North Korea expert", "the Japan chair"): a topic, while a
