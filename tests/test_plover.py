@@ -677,3 +677,21 @@ def test_a_hostile_act_in_a_place_with_no_party_named_targets_the_places_country
     got = {(e.type, e.target.country if e.target else None) for e in doc.events}
     assert ("ASSAULT", "KEN") in got
     assert ("PROTEST", "JPN") in got
+
+
+def test_breadth_events_are_dated_and_placed_like_engagements(extractor):
+    doc = extractor.process(Document(id="dt", published="2025-06-06", raw_text=(
+        "Sudan accused Chad on Tuesday of arming the rebels. "
+        "Farmers protested in Lagos yesterday against fuel prices. "
+        "Ethiopia, Kenya and Somalia met in Nairobi on Monday.")))
+    by_type = {e.type: e for e in doc.events}
+    assert by_type["ACCUSE"].date.start == "2025-06-03"
+    assert by_type["PROTEST"].date.start == "2025-06-05" and by_type["PROTEST"].location.country == "NGA"
+    met = {frozenset((e.source.country, e.target.country)) for e in doc.events if e.type in ("CONSULT", "MEET")}
+    assert {frozenset(("ETH", "KEN")), frozenset(("ETH", "SOM"))} <= met
+
+
+def test_coordinated_doers_each_act(extractor):
+    doc = extractor.process(Document(id="co", published="2025-06-06", raw_text=(
+        "French and German diplomats condemned the raid on the embassy.")))
+    assert {e.source.country for e in doc.events if e.type == "ACCUSE"} == {"FRA", "DEU"}

@@ -44,6 +44,7 @@ def extract_events(doc: Document, sdoc, options: Optional[EventOptions] = None) 
             extra = rescore_rule_events(ctx, coder, extra, options.rule_floor)
         for ev in extra:
             ev.attributes.setdefault("coded_by", "rules")
+        _date_and_place(ctx, extra, timexes)
         events += extra
     if coder is not None and options.mode in ("model", "combined"):
         from communique.events.coded import model_events
@@ -97,6 +98,31 @@ def _place_from_dateline(doc: Document, events: list[Event]) -> None:
             ev.location = Location(place.name, place.country, place.lat, place.lon, basis="dateline")
 
 
+def _trigger_token(sdoc, ev: Event):
+    """The parse token of an event's trigger word inside its evidence sentence, or None."""
+    if sdoc is None or not ev.evidence or not ev.trigger:
+        return None
+    span = sdoc.char_span(ev.evidence[0].start, ev.evidence[0].end, alignment_mode="expand")
+    word = ev.trigger.split(" ")[0].lower()
+    return next((t for t in span or () if t.lower_ == word), None)
+
+
+def _date_and_place(ctx: DocContext, events: list[Event], timexes) -> None:
+    """Breadth events get what engagements get: the date of their clause's time expression (same rules, same
+    reasoned null) and a place the sentence names with "in"/"at"."""
+    from communique.events.coded import place_in
+
+    for ev in events:
+        tok = _trigger_token(ctx.sdoc, ev)
+        if tok is None:
+            continue
+        cand = Candidate(ev.type, tok, tok.sent, ev.status)
+        if ev.date is None:
+            ev.date = date_for(ctx.sdoc, cand, timexes, ctx.doc.published, ctx.doc.quotes)
+        if ev.location is None:
+            ev.location = place_in(ctx, tok.sent)
+
+
 def _carrying_words(sdoc, diplomatic: list[Event]) -> set[tuple[int, str]]:
     """(sentence start, word) of the verbs that carry a diplomatic trigger noun: in "received a phone call from X"
     or "paid a visit to Y" the verb is the engagement itself, not a second event."""
@@ -123,10 +149,7 @@ def _told_in_a_quotation(e: Event, doc: Document, sdoc) -> bool:
     ("“We reject the allegations,” the spokesman said") stays: its subject is "we" or "I"."""
     if not doc.quotes or not e.evidence or not e.trigger or sdoc is None:
         return False
-    ev = e.evidence[0]
-    span = sdoc.char_span(ev.start, ev.end, alignment_mode="expand")
-    word = e.trigger.split(" ")[0].lower()
-    tok = next((t for t in span or () if t.lower_ == word), None)
+    tok = _trigger_token(sdoc, e)
     if tok is None:
         return False
     quote = next((q for q in doc.quotes if q.start <= tok.idx < q.end), None)

@@ -12,7 +12,7 @@ main verb ranks first when a sentence carries several events.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
 from communique.events.modality import is_contrastive
@@ -600,6 +600,38 @@ def _giver(hit: Hit):
     return None
 
 
+MAX_CO_PARTIES = 3
+
+
+def _copy(ev: Event, source: Side, target: Optional[Side]) -> Event:
+    return replace(ev, source=source, target=target, evidence=list(ev.evidence), plover=dict(ev.plover),
+                   attributes=dict(ev.attributes))
+
+
+def _co_parties(doc, src_tok, tgt_tok, src: Optional[Side]) -> list[Side]:
+    """The other named doers of a shared act: "the US, Russia and Switzerland met", "US and British activists
+    staged a protest" each act, so each is a source (the partner of a reciprocal act stays its target)."""
+    if src_tok is None or src is None or not (src.country or src.actor_id):
+        return []
+    toks = [c for c in src_tok.conjuncts if c.ent_type_ in PARTY_ENTS]
+    if src_tok.ent_type_ == "GPE":    # "the US, Russia, and Switzerland": a list the parse read as an apposition
+        for a in src_tok.children:
+            if a.dep_ == "appos" and a.ent_type_ == "GPE":
+                toks += [a] + [c for c in a.conjuncts if c.ent_type_ in PARTY_ENTS]
+    for m in src_tok.children:        # "US and British activists": the modifiers are coordinated
+        if m.dep_ in ("amod", "compound", "nmod") and m.ent_type_ in PARTY_ENTS:
+            toks += [c for c in m.conjuncts if c.ent_type_ in PARTY_ENTS]
+    out: list[Side] = []
+    for t in toks:
+        if tgt_tok is not None and t.i == tgt_tok.i:
+            continue
+        side = resolve_side(doc, t)
+        if side is not None and (side.country or side.actor_id) and (side.name, side.country) != (src.name, src.country) \
+                and all((side.name, side.country) != (o.name, o.country) for o in out):
+            out.append(side)
+    return out[:MAX_CO_PARTIES]
+
+
 def _partner(src):
     """'Israel and Hamas clashed': the second of two named co-subjects is the other side."""
     for m in src.children:   # "Azerbaijani and Armenian troops"
@@ -836,7 +868,16 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             cameo=cameo,
             attributes=attrs,
         )
+        co = _co_parties(doc, src_tok, tgt_tok, src)
+        if co and tgt is None and _lemma(h.tok) in lex.modality.get("reciprocal", ()):
+            parties = [src] + co      # "the US, Russia and Switzerland met": each met each
+            pairs = [(a, b) for a in parties for b in parties if a is not b][:2 * MAX_CO_PARTIES]
+            ev.target = pairs[0][1]
+            out.append((conf, ev))
+            out += [(conf - 0.01, _copy(ev, a, b)) for a, b in pairs[1:]]
+            continue
         out.append((conf, ev))
+        out += [(conf - 0.01, _copy(ev, other, ev.target)) for other in co]
     out.sort(key=lambda ce: -ce[0])
     evs = [ev for _, ev in out]
     for k, ev in enumerate(evs):
