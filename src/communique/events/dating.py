@@ -28,6 +28,14 @@ def _clause_verb(tok):
     return tok
 
 
+def doc_text(sdoc) -> str:
+    """The parsed text, joined once per document: spaCy rebuilds ``Doc.text`` from every token on each access."""
+    text = sdoc.user_data.get("communique_text")
+    if text is None:
+        text = sdoc.user_data["communique_text"] = sdoc.text
+    return text
+
+
 def _governs(upper, lower) -> bool:
     """Whether ``upper`` is ``lower`` or one of its ancestors in the parse."""
     return upper.i == lower.i or any(a.i == upper.i for a in lower.ancestors)   # spaCy tokens compare by index
@@ -40,7 +48,7 @@ def _in_scope(sdoc, cand: Candidate, timexes, quotes=()) -> list[tuple[object, b
     that does not contain the trigger ("… who visited in November"), and durations ("since 2019", "for two
     years"). Parses err, so the rest stay candidates, ranked by clause, tense and distance.
     """
-    sent, text = cand.sent, sdoc.text
+    sent, text = cand.sent, doc_text(sdoc)
     own = _clause_verb(cand.trigger)
     trig_quoted = _quoted(quotes, cand.trigger.idx)
     out = []
@@ -139,7 +147,7 @@ def date_for(sdoc, cand: Candidate, timexes, published: Optional[str], quotes=()
     """The time expression of the event's clause nearest the trigger, matching the status; else the rules below."""
     from communique.timex import resolve_timex
 
-    scoped = _weekday_within_week(sdoc.text, _in_scope(sdoc, cand, timexes, quotes))
+    scoped = _weekday_within_week(doc_text(sdoc), _in_scope(sdoc, cand, timexes, quotes))
     relative = _day_told_from_another(sdoc, cand, timexes, scoped)
     if relative is not None:
         return relative
@@ -227,7 +235,7 @@ def _date_of_previous_sentence(sdoc, cand: Candidate, timexes) -> Optional[DateR
     if sent.start == 0:
         return None
     prev = sdoc[sent.start - 1].sent
-    if "\n\n" in sdoc.text[prev.end_char:sent.start_char] or prev.text.rstrip().endswith(("\"", "”", "?")):
+    if "\n\n" in doc_text(sdoc)[prev.end_char:sent.start_char] or prev.text.rstrip().endswith(("\"", "”", "?")):
         return None
     if prev.root.tag_ != "VBD":
         return None
