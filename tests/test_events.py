@@ -693,3 +693,12 @@ def test_two_titled_people_joined_by_and_meet_even_when_the_parse_nests_one_name
                              "and Ethiopian Foreign Minister Gedion Timothewos held talks in Nairobi.")
     pairs = {frozenset((e.source.country, e.target.country)) for e in evs if e.type == "MEET"}
     assert pairs == {frozenset(("TUR", "AZE")), frozenset(("KEN", "ETH"))}
+
+
+def test_an_arrival_with_no_place_is_at_the_dateline_city(extractor):
+    evs = extract(extractor, "DOHA, Qatar — Rwandan President Paul Kagame arrived on Sunday for talks with the emir. "
+                             "Congolese President Felix Tshisekedi arrived late last night.")
+    assert {(e.source.country, e.target.country) for e in evs if e.type == "VISIT"} == {("RWA", "QAT"),
+                                                                                        ("COD", "QAT")}
+    assert not [e for e in extract(extractor, "Rwandan President Paul Kagame arrived on Sunday for talks.")
+                if e.type == "VISIT"]

@@ -425,6 +425,24 @@ def _destination(ctx: DocContext, tok, found: Optional[dict] = None) -> Optional
     return None
 
 
+def _dateline_arrival(ctx: DocContext, tok, travellers: list[Actor]) -> Optional[tuple[Location, Optional[Actor]]]:
+    """"DOHA — X arrived on Sunday for talks": a person's arrival with no place of its own, told by the reporter
+    (not inside a quotation), is at the dateline's city, where the story was filed (only "arrive", "land" and
+    "fly in")."""
+    from communique.events.coded import dateline_place
+
+    if not travellers or travellers[0].kind != "person" or any(q.start <= tok.idx < q.end for q in ctx.doc.quotes):
+        return None
+    lemma = tok.lemma_.lower()
+    if not (lemma in ("arrive", "land") or lemma == "fly" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "in"
+                                                                   for c in tok.children)):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "to") for c in tok.children):
+        return None       # "landed at an airport the gazetteer does not know": no guess
+    place = dateline_place(ctx.doc.text)
+    return (place, None) if place is not None else None
+
+
 def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
     tok, etype = cand.trigger, cand.type
     passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ == "acl"
@@ -433,7 +451,7 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         own_subject = any(c.dep_ in ("nsubj", "expl") for c in tok.children)    # "when it comes to Iran": not X's trip
         if not cand.sources and tok.dep_ in ("pcomp", "advcl") and not own_subject:   # "before flying to Manila, X ..."
             cand.sources = _clause_subject(ctx, tok)[0]
-        dest = _destination(ctx, tok, cand.extra)
+        dest = _destination(ctx, tok, cand.extra) or _dateline_arrival(ctx, tok, cand.sources)
         if dest is None:      # a trip with no destination in its clause codes nothing
             return False
         cand.location, host = dest
