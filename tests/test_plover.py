@@ -660,11 +660,22 @@ def test_conjoined_verbs_share_their_object(nlp, text, iso):
     assert evs and all(e.target is not None and e.target.country == iso for e in evs)
 
 
-def test_an_act_inside_a_quotation_is_not_the_speakers_unless_the_speaker_says_we(extractor):
-    doc = extractor.process(Document(id="qt", published="2025-06-06", raw_text=(
+@pytest.fixture(scope="module")
+def one_sided(extractor):
+    """The pipeline with ``--plover-sides source``: events whose target the sentence does not name are kept."""
+    from communique.events.options import EventOptions
+    from communique.pipeline import Extractor
+
+    ex = Extractor(events=EventOptions(plover_sides="source"))
+    ex.nlp = extractor.nlp          # one parser for the session
+    return ex
+
+
+def test_an_act_inside_a_quotation_is_not_the_speakers_unless_the_speaker_says_we(one_sided):
+    doc = one_sided.process(Document(id="qt", published="2025-06-06", raw_text=(
         "“Bombings of our markets cannot become normal,” Malian human rights activist Aminata Traore said. "
         "\"Raids on villages are a daily fear,\" Burkinabe lawmaker Issa Ouedraogo told reporters. "
-        "\"We firmly reject the charges made by Algeria,\" Moroccan government spokesman Mustapha Baitas said.")))
+        "\"We firmly reject these charges,\" Moroccan government spokesman Mustapha Baitas said.")))
     kinds = [(e.type, e.source.name if e.source else None) for e in doc.events]
     assert ("REJECT", "Mustapha Baitas") in kinds
     assert not [k for k in kinds if k[0] == "ASSAULT"]
@@ -691,7 +702,7 @@ def test_breadth_events_are_dated_and_placed_like_engagements(extractor):
     assert {frozenset(("ETH", "KEN")), frozenset(("ETH", "SOM"))} <= met
 
 
-def test_coordinated_doers_each_act(extractor):
-    doc = extractor.process(Document(id="co", published="2025-06-06", raw_text=(
+def test_coordinated_doers_each_act(one_sided):
+    doc = one_sided.process(Document(id="co", published="2025-06-06", raw_text=(
         "French and German diplomats condemned the raid on the embassy.")))
     assert {e.source.country for e in doc.events if e.type == "ACCUSE"} == {"FRA", "DEU"}

@@ -8,7 +8,7 @@ import typer
 
 
 def apply_event_options(mode: str, event_model: Optional[str], min_confidence: float, plover_rules: bool,
-                        plover_sides: str = "source") -> None:
+                        plover_sides: str = "strict") -> None:
     """Validate the flags and export them to the environment, which worker processes and Ray actors inherit."""
     from communique.events.options import EventOptions
 
@@ -44,6 +44,7 @@ def plover_rules_option():
 
 
 def plover_sides_option():
-    return typer.Option("source", "--plover-sides",
-                        help="source (default): a PLOVER rule event needs its source resolved to an actor or "
-                             "country and loses an unresolved target; strict: both sides; loose: one political side.")
+    return typer.Option("strict", "--plover-sides",
+                        help="strict (default): a PLOVER rule event needs both sides resolved to actors or "
+                             "countries; source: the source, and no target only when the sentence names no other "
+                             "party; loose: one political side.")

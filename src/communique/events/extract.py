@@ -192,11 +192,42 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "s
         if sides != "loose" and not _coded(e.source):
             continue      # "the attack", "a blast" as a source: not an actor
         if sides != "loose" and not _coded(e.target):
-            if sides == "strict":
-                continue
-            e.target = None   # "source": an unresolved target ("the sanctions") is dropped, not guessed
+            if sides == "strict" or _names_another_party(doc, sdoc, e):
+                continue      # the sentence names someone the act was aimed at, and the rules missed whom
+            e.target = None   # "source": a one-party act ("the rebels regrouped") keeps no target, never a guess
         out.append(e)
     return out
+
+
+_PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "from", "around", "throughout", "within"}
+
+
+def _names_another_party(doc: Document, sdoc, e: Event) -> bool:
+    """Whether the event's sentence names a party besides its source (a place it happened in, "in Aleppo", or a
+    modifier of the source, "Syrian forces", does not count): then a missing target is a miss, not an act aimed
+    at no one, and the event is not worth keeping half-coded."""
+    if not e.evidence or sdoc is None:
+        return False
+    lo, hi = e.evidence[0].start, e.evidence[0].end
+    source = e.source
+    for a in doc.actors:
+        if a.kind not in ("person", "country", "organization") or (source and a.id == source.actor_id):
+            continue
+        if source and source.country and a.kind == "country" and a.country == source.country:
+            continue
+        for m in a.mentions:
+            if not lo <= m.start < hi:
+                continue
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            if root is not None and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+                continue
+            modifier = ("amod", "compound", "nmod", "poss")
+            if root is not None and a.kind == "country" and (
+                    root.dep_ in modifier or root.dep_ == "conj" and root.head.dep_ in modifier):
+                continue      # "Syrian forces", "Russia's army", "French and German diplomats": who acted
+            return True
+    return False
 
 
 def _procedural(ev: Event, reach: int = 40) -> bool:
