@@ -102,17 +102,22 @@ def _double_spans(text: str, max_chars: int) -> list[QuoteSpan]:
                 carry_group = None
                 open_at = None
         if open_at is not None and open_at == lead and p1 - open_at <= max_chars:
-            # unclosed quotation opening the paragraph: runs to its end and may continue
-            group_id = carry_group if carry_group is not None else None
-            if group_id is None:
-                group += 1
-                group_id = group
-            _add(spans, text, open_at, None, group_id, True, end=p1)
-            nxt = _next_paragraph_start(text, p1)
-            carry_group = group_id if nxt is not None and text[nxt] in MARKS else None
+            carry_group, group = _open_to_paragraph_end(spans, text, open_at, p1, carry_group, group, MARKS)
         else:
             carry_group = None
     return spans
+
+
+def _open_to_paragraph_end(spans, text, open_at, p1, carry, group, openers) -> tuple[Optional[int], int]:
+    """An unclosed quotation opening its paragraph runs to the paragraph's end and continues into the next
+    paragraph when that one opens a quotation too: (the group carried over or None, the last group number)."""
+    group_id = carry
+    if group_id is None:
+        group += 1
+        group_id = group
+    _add(spans, text, open_at, None, group_id, True, end=p1)
+    nxt = _next_paragraph_start(text, p1)
+    return (group_id if nxt is not None and text[nxt] in openers else None), group
 
 
 SINGLE_OPENERS = "‘'"
@@ -176,13 +181,7 @@ def _single_spans(text: str, max_chars: int) -> list[QuoteSpan]:
                 carry = None
             pos = close + 1
         if opened_at_lead is not None and p1 - opened_at_lead <= max_chars:
-            group_id = carry if carry is not None else None
-            if group_id is None:
-                group += 1
-                group_id = group
-            _add(spans, text, opened_at_lead, None, group_id, True, end=p1)
-            nxt = _next_paragraph_start(text, p1)
-            carry = group_id if nxt is not None and text[nxt] in SINGLE_OPENERS else None
+            carry, group = _open_to_paragraph_end(spans, text, opened_at_lead, p1, carry, group, SINGLE_OPENERS)
         else:
             carry = None
     return spans
