@@ -213,7 +213,7 @@ def described_as_person(head) -> bool:
     if any(c.dep_ == "appos" and is_people(c) for c in head.children):
         return True
     if head.dep_ == "appos" and is_people(head.head):
-        return True                                  # "Another passenger, Allah Ditta, told VOA"
+        return True                                  # "One trader, Bashir Qadri, told reporters"
     verb = head.head
     return head.dep_ == "nsubj" and verb.lemma_ == "be" and any(
         c.dep_ == "attr" and is_people(c) for c in verb.children)

@@ -32,7 +32,7 @@ def resolve_actors(doc: Document, sdoc) -> Document:
     promote_people(sdoc, cands)
     cands = add_titled_names(sdoc, cands)
     cands = add_described_names(sdoc, cands)
-    promote_known_surnames(cands)       # "Ditta said" once "Allah Ditta" is known to be a person
+    promote_known_surnames(cands)       # "Qadri said" once "Bashir Qadri" is known to be a person
     cands = add_kb_full_names(sdoc, cands)
     cands = add_kb_single_names(sdoc, cands, day)
     cands = add_bare_surnames(sdoc, cands)

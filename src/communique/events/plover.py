@@ -564,7 +564,7 @@ def _target_token(hit: Hit):
     if found is not None:
         cands.append(found)
     if hit.is_noun and _lemma(t) in lexicon().sides.get("patient_nouns", ()):
-        cands = [c for c in t.children if c.dep_ == "poss"] + cands   # "Zamora's detention": Zamora
+        cands = [c for c in t.children if c.dep_ == "poss"] + cands   # "Okafor's detention": Okafor
     cands = [c for c in cands if not hit.span[0] <= c.i < hit.span[1]]   # "message of condolence"
     named = [c for c in cands if c.ent_type_ in PARTY_ENTS or any(x.ent_type_ in PARTY_ENTS for x in c.children
                                                                  if x.dep_ in ("compound", "amod", "poss"))]
