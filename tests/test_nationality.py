@@ -121,13 +121,13 @@ def test_hyphenated_country_names_stay_whole(extractor):
 
 
 def test_based_in_gives_a_base_country(extractor):
-    text = ("Beijing tightened its rules on Monday. Mei Lan, a media commentator based in Hong Kong, "
+    text = ("Beijing tightened its rules on Monday. Mei Lan, a radio host who is based in Hong Kong, "
             "said the rules were vague.")
     assert _people(extractor, text, "2024-02-01")["Mei Lan"].country == "HKG"
 
 
 def test_kb_names_the_tagger_missed(extractor):
-    text = "Talks were held at the Pentagon with French Minister of Armed Forces Florence Parly."
+    text = "The Pentagon hosted a working lunch for French Minister of Armed Forces Florence Parly."
     people = _people(extractor, text, "2020-01-13")
     assert people["Florence Parly"].country == "FRA" and people["Florence Parly"].kb_id
 

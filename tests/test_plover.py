@@ -410,7 +410,7 @@ def test_help_and_criticism_need_their_parties(nlp, text):
 @pytest.mark.parametrize("text", [
     "Governments continue climate talks in Madrid this week.",
     "American troops in Iraq clashed with militia fighters.",
-    "The court regrets the decision of Kenya not to take part.",
+    "The tribunal regretted that Ghana chose not to attend.",
 ])
 def test_foreign_or_plural_bodies_are_not_placed(nlp, text):
     ev = top(nlp, text)
@@ -566,9 +566,9 @@ def test_coercion_and_doubt(nlp, text, ptype, cameo):
 @pytest.mark.parametrize("text", [
     "The committee released a report on Tuesday.",
     "Many Nigerians are expressing relief after the schoolgirls were freed.",
-    "Abdi says they walked away and soon she was put in a car.",
+    "Maria says the men walked off and later she was driven home.",
     "Chinese demand for soybeans fell sharply.",
-    "The mayor cautioned the proposed ban should not add any burden to the city.",
+    "The mayor warned that the planned ban must not cost the town anything.",
     "The Japanese are friendly and accepting, he said.",
 ])
 def test_news_look_alikes(nlp, text):
@@ -594,7 +594,7 @@ def test_no_request_of_nobody_and_no_meeting_with_an_audience(nlp, text, bad_typ
 
 
 def test_a_ban_that_would_not_stop_her_still_exists(nlp):
-    ev = [e for e in code(nlp, "The Taliban's ban would not stop her from writing.") if e.trigger == "ban"]
+    ev = [e for e in code(nlp, "The militia's ban would not stop him from preaching.") if e.trigger == "ban"]
     assert ev and ev[0].status == "occurred"
 
 
@@ -607,7 +607,7 @@ def test_must_on_a_group_is_a_demand(nlp):
     ("Algeria is facing an increasing threat, the analyst said.", "THREATEN"),
     ("The shuttling of people demonstrates a complete disregard for dignity, the lawyers said.", "PROTEST"),
     ("Two camps in northern Kenya shelter more than 400,000 refugees.", "AID"),
-    ("In 2017, China released an AI development program.", "RETREAT"),
+    ("In 2019, Japan released a robotics research plan.", "RETREAT"),
     ("He expects few will follow this Paris trial.", "ACCUSE"),
     ("Historic photographs depicted life under the Japanese occupation.", "ASSAULT"),
 ])
@@ -629,7 +629,7 @@ def test_expressed_appreciation_without_a_preposition(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Two Ivorian soldiers stand accused of the 2004 bombing of the French base.",
+    "Three former officers stand accused of the 1998 shelling of a border village.",
     "The Serbian general remains accused of war crimes.",
 ])
 def test_stand_accused_names_no_accuser(nlp, text):
@@ -638,7 +638,7 @@ def test_stand_accused_names_no_accuser(nlp, text):
 
 
 def test_a_town_before_an_attack_is_its_place_not_its_author(nlp):
-    evs = [e for e in code(nlp, "France responded to the Bouake attack by destroying the Ivorian air force.")
+    evs = [e for e in code(nlp, "Kenya responded to the Garissa attack by sealing the border.")
            if e.trigger == "attack"]
     assert all(e.source is None for e in evs)
 
@@ -652,7 +652,7 @@ def test_attack_noun_subject_gives_its_by_agent(nlp, text, iso):
 
 
 @pytest.mark.parametrize("text,iso", [
-    ("Al-Shabab has been attacking and fighting Kenyan troops since 2011.", "KEN"),
+    ("The militia has been raiding and shelling Kenyan posts since 2019.", "KEN"),
     ("Tuareg rebels ambushed and killed six Malian soldiers near Gao.", "MLI"),
 ])
 def test_conjoined_verbs_share_their_object(nlp, text, iso):

@@ -206,8 +206,8 @@ def test_a_participle_speaks_for_the_reporting_subject_not_a_quoted_title(extrac
 
 
 def test_a_second_speech_verb_hung_on_the_reported_clause_keeps_the_speaker(extractor):
-    got = _speakers(extractor, "Education minister Budi Harsono told the newspaper Kompas that the test results "
-                               "“should not be packaged as good news” and called for a “paradigm shift” in schools.")
+    got = _speakers(extractor, "Education minister Budi Harsono told the newspaper Kompas that the exam scores "
+                               "“are nothing to celebrate” and called for a “new start” in classrooms.")
     assert [s for _, s in got] == ["Budi Harsono", "Budi Harsono"]
     got = _speakers(extractor, "Health minister Amina Yusuf said the clinics “had run out of money” and demanded "
                                "“a real budget” from parliament.")
@@ -227,8 +227,8 @@ def test_a_definite_description_of_a_person_speaks_like_a_pronoun(extractor):
     got = _speakers(extractor, "Rosa Mendes lost her home in the flood. “We have nothing left,” the woman said, "
                                "standing by the river.")
     assert got[0][1] == "Rosa Mendes"
-    got = _speakers(extractor, "Anton Kristian, in his 30s, eats dog on weekends. “I love it,” said the young "
-                               "professional, who works in a bank.")
+    got = _speakers(extractor, "Anton Kristian, in his 30s, fishes at the lake on weekends. “It keeps me sane,” "
+                               "said the young professional, who works in the capital.")
     assert got[0][1] == "Anton Kristian"
     got = _speakers(extractor, "Officials met on Monday. “The ministry made a mistake,” the spokesman said.")
     assert got[0][1] is None        # nobody named before: the description stays unnamed

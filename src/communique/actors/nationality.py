@@ -271,7 +271,7 @@ def org_base(c: Cand) -> Optional[str]:
     words = re.findall(r"[A-Za-z][\w\-]*", c.text)
     for k, word in enumerate(words):
         if not word[0].isupper() or (k + 1 < len(words) and words[k + 1].lower() in _TOPIC_UNIT_WORDS):
-            continue        # "the Central Asia and Kazakhstan Department of ...", "Korean Studies": a topic
+            continue        # "the Kazakhstan desk of a ministry", "Korean Studies": a topic
         iso = gaz.country(word) or gaz.demonym(word)
         if iso:
             return iso

@@ -120,7 +120,7 @@ def add_titled_names(sdoc, cands: list[Cand]) -> list[Cand]:
 
 def add_described_names(sdoc, cands: list[Cand]) -> list[Cand]:
     """Names the tagger missed that the sentence itself calls a person: "Nop Vy, the group's executive
-    director, said", "Oh Ei Sun, senior fellow with …", "Mahad Wasuge is the director of …". A run of two or
+    director, said", "Ng Ei Sun, a research fellow with …", "Amina Otieno is the head of …". A run of two or
     three capitalised words whose head has a title or people noun as apposition or as copular predicate."""
     people_words = lexicon().people_words()
     owned = {i for c in cands if c.label != "PLACE" or c.country for i in range(c.tok_start, c.tok_end)}

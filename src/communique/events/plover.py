@@ -284,7 +284,7 @@ def _anchor(hit: Hit):
         if t.dep_ == "pobj" and h.dep_ == "prep":
             h = h.head
         if t.dep_ == "nsubj" and _lemma(h) not in LIGHT_VERBS | EVENT_VERBS:
-            return t   # "the detention was arbitrary", "the ban would not stop her": not the noun's own verb
+            return t   # "the detention was unlawful", "the curfew will not deter them": not the noun's own verb
         if h.pos_ in ("VERB", "AUX") and (_lemma(h) in LIGHT_VERBS or t.dep_ != "pobj"):
             return h
     return t
@@ -489,7 +489,7 @@ def _source_token(hit: Hit):
                         return g
         for c in t.children:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and (
-                    c.ent_type_ == "ORG" or _country_word(c.text)):   # "the Bouake attack": a town is a place
+                    c.ent_type_ == "ORG" or _country_word(c.text)):   # "the Garissa attack": a town is a place
                 return c
         t = _anchor(hit)
         if t.i == hit.tok.i:
@@ -549,7 +549,7 @@ def _target_token(hit: Hit):
                     if inner is not None:
                         cands.append(inner)
                 cands.append(c)
-    if not hit.is_noun and not cands:   # "attacking and fighting Kenyan troops": conjoined verbs share it
+    if not hit.is_noun and not cands:   # "raiding and shelling Malian posts": conjoined verbs share it
         partners = [c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         if t.dep_ == "conj" and t.head.pos_ == "VERB":
             partners.append(t.head)

@@ -285,7 +285,7 @@ class SpeakerFinder:
         if own or people:
             return (own or people)[0].side
         if not at_head and not self._resolving and _definite_person_noun(tok) and not self.index.before(hi + 1, lo):
-            # '"I love it," said the young professional': a definite description refers back like a pronoun
+            # '"It keeps me sane," said the young professional': a definite description refers back like a pronoun
             self._resolving = True
             try:
                 return self.resolve_pronoun(tok.idx, previous)
