@@ -706,3 +706,15 @@ def test_coordinated_doers_each_act(one_sided):
     doc = one_sided.process(Document(id="co", published="2025-06-06", raw_text=(
         "French and German diplomats condemned the raid on the embassy.")))
     assert {e.source.country for e in doc.events if e.type == "ACCUSE"} == {"FRA", "DEU"}
+
+
+def test_a_dyad_may_have_a_collective_on_one_side(extractor):
+    """Dyads by default: a named collective ("insurgents", "the authorities") counts as a side, as CAMEO's ---REB
+    and ---GOV do, when the other side is placed in a country; an act with one side only is left out."""
+    doc = extractor.process(Document(id="dy", published="2025-06-06", raw_text=(
+        "Insurgents shelled Malian army posts on Monday. The authorities detained two Kenyan reporters. "
+        "Officials said the plan had been shelved.")))
+    got = {(e.type, e.source.name, e.target.country) for e in doc.events if e.source and e.target}
+    assert ("ASSAULT", "Insurgents", "MLI") in got
+    assert any(t == "COERCE" and c == "KEN" for t, _, c in got)
+    assert all(e.source is not None and e.target is not None for e in doc.events)

@@ -45,6 +45,6 @@ def plover_rules_option():
 
 def plover_sides_option():
     return typer.Option("strict", "--plover-sides",
-                        help="strict (default): a PLOVER rule event needs both sides resolved to actors or "
-                             "countries; source: the source, and no target only when the sentence names no other "
+                        help="strict (default): a PLOVER rule event needs both sides political (an actor, a "
+                             "country or a collective such as 'the authorities'), one placed in a country; source: the source, and no target only when the sentence names no other "
                              "party; loose: one political side.")

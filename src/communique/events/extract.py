@@ -189,17 +189,29 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "s
             continue      # "declined to comment", "asked not to be named": newsroom routine
         if _told_in_a_quotation(e, doc, sdoc):
             continue
-        if sides != "loose" and not _coded(e.source):
+        if sides == "strict":
+            if not _dyad(e):
+                continue      # both sides named and political, one of them placed in a country
+        elif sides == "source" and not _coded(e.source):
             continue      # "the attack", "a blast" as a source: not an actor
-        if sides != "loose" and not _coded(e.target):
-            if sides == "strict" or _names_another_party(doc, sdoc, e):
+        elif sides == "source" and not _coded(e.target):
+            if _names_another_party(doc, sdoc, e):
                 continue      # the sentence names someone the act was aimed at, and the rules missed whom
-            e.target = None   # "source": a one-party act ("the rebels regrouped") keeps no target, never a guess
+            e.target = None   # a one-party act ("the rebels regrouped") keeps no target, never a guess
         out.append(e)
     return out
 
 
 _PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "from", "around", "throughout", "within"}
+
+
+def _dyad(e: Event) -> bool:
+    """Both sides are political actors: resolved to an actor or a country, or a collective the codebooks name
+    ("the government", "insurgents", "police": CAMEO's ---GOV, ---REB, ---COP), and at least one side is placed in a
+    country."""
+    def side_ok(side: Optional[Side]) -> bool:
+        return _coded(side) or (side is not None and _political(side))
+    return side_ok(e.source) and side_ok(e.target) and (bool(e.source.country) or bool(e.target.country))
 
 
 def _names_another_party(doc: Document, sdoc, e: Event) -> bool:
