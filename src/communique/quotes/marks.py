@@ -94,10 +94,7 @@ def _double_spans(text: str, max_chars: int) -> list[QuoteSpan]:
             elif role == "close" or (role is None and open_at is not None):
                 if open_at is None:
                     continue                         # a closer with no opener: ignore
-                group_id = carry_group if (carry_group is not None and open_at == lead) else None
-                if group_id is None:
-                    group += 1
-                    group_id = group
+                group_id, group = _group(carry_group if open_at == lead else None, group)
                 _add(spans, text, open_at, i, group_id, open_at == lead)
                 carry_group = None
                 open_at = None
@@ -108,13 +105,16 @@ def _double_spans(text: str, max_chars: int) -> list[QuoteSpan]:
     return spans
 
 
+def _group(carried: Optional[int], last: int) -> tuple[int, int]:
+    """(the quotation's group, the last group number): the group carried over from the previous paragraph, else a
+    new one."""
+    return (carried, last) if carried is not None else (last + 1, last + 1)
+
+
 def _open_to_paragraph_end(spans, text, open_at, p1, carry, group, openers) -> tuple[Optional[int], int]:
     """An unclosed quotation opening its paragraph runs to the paragraph's end and continues into the next
     paragraph when that one opens a quotation too: (the group carried over or None, the last group number)."""
-    group_id = carry
-    if group_id is None:
-        group += 1
-        group_id = group
+    group_id, group = _group(carry, group)
     _add(spans, text, open_at, None, group_id, True, end=p1)
     nxt = _next_paragraph_start(text, p1)
     return (group_id if nxt is not None and text[nxt] in openers else None), group
@@ -173,10 +173,7 @@ def _single_spans(text: str, max_chars: int) -> list[QuoteSpan]:
                 break
             inner = text[i + 1:close]
             if " " in inner.strip() or text[close - 1] in _STRONG_BEFORE:
-                group_id = carry if (carry is not None and i == lead) else None
-                if group_id is None:
-                    group += 1
-                    group_id = group
+                group_id, group = _group(carry if i == lead else None, group)
                 _add(spans, text, i, close, group_id, i == lead)
                 carry = None
             pos = close + 1
