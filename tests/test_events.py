@@ -702,3 +702,11 @@ def test_an_arrival_with_no_place_is_at_the_dateline_city(extractor):
                                                                                         ("COD", "QAT")}
     assert not [e for e in extract(extractor, "Rwandan President Paul Kagame arrived on Sunday for talks.")
                 if e.type == "VISIT"]
+
+
+def test_a_coordination_hung_on_a_first_name_still_gives_both_people(extractor):
+    """The parse may make a first name the subject and hang the second person on the surname."""
+    doc = extractor.process(Document(id="bn", published="2014-03-03", raw_text=(
+        "Barack Obama and David Cameron will meet in London next week.")))
+    meets = [e for e in doc.events if e.type == "MEET"]
+    assert [(e.source.country, e.target.country, e.status) for e in meets] == [("USA", "GBR", "planned")]

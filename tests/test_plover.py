@@ -718,3 +718,66 @@ def test_a_dyad_may_have_a_collective_on_one_side(extractor):
     assert ("ASSAULT", "Insurgents", "MLI") in got
     assert any(t == "COERCE" and c == "KEN" for t, _, c in got)
     assert all(e.source is not None and e.target is not None for e in doc.events)
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Estonia rejected an offer from Moscow to reopen the border crossing.", "EST", "RUS"),
+    ("Lithuania rejected demands by Belarus for the return of the aircraft.", "LTU", "BLR"),
+    ("The Colombian government demanded a truce with Venezuelan guerrillas before the talks.", "COL", "VEN"),
+])
+def test_the_party_inside_the_thing_acted_on_is_the_target(nlp, text, src, tgt):
+    ev = top(nlp, text)
+    assert (ev.source.country, ev.target.country if ev.target else None) == (src, tgt)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Ghana and Togo agreed on a joint border patrol after weeks of talks.", ("GHA", "TGO")),
+    ("Peru and Ecuador agreed to a ceasefire along the river.", ("PER", "ECU")),
+])
+def test_co_subjects_of_an_agreement_are_each_others_party(nlp, text, pair):
+    ev = next(e for e in code(nlp, text) if e.type == "AGREE")
+    assert (ev.source.country, ev.target.country) == pair
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("A court in Kenya has issued an arrest warrant for two Ugandan businessmen accused of fraud.", "KEN", "UGA"),
+    ("A Lisbon judge issued a warrant for the arrest of a former Angolan minister.", "PRT", "AGO"),
+])
+def test_a_warrant_is_for_the_person_it_names(nlp, text, src, tgt):
+    ev = next(e for e in code(nlp, text) if e.type == "COERCE")
+    assert ev.cameo == "173"
+    assert (ev.source.country, ev.target.country) == (src, tgt)
+
+
+def test_a_hostile_act_keeps_a_named_group_over_the_place(nlp):
+    ev = top(nlp, "Nigerian troops engaged Boko Haram fighters in a fierce firefight near Maiduguri on Sunday.")
+    assert ev.type == "ASSAULT" and ev.target.name == "Boko Haram"
+
+
+@pytest.mark.parametrize("text,ptype", [
+    ("Portugal has banned all flights from Brazil until the end of the month.", "SANCTION"),
+    ("Canada restricted imports of steel from China on Friday.", "SANCTION"),
+    ("The Thai junta banned political gatherings in Bangkok.", "COERCE"),
+])
+def test_a_ban_aimed_at_another_state_is_a_sanction(nlp, text, ptype):
+    assert top(nlp, text).type == ptype
+
+
+def test_one_party_acts_stand_without_a_target_under_the_default_sides(extractor):
+    """A strike, a rally, a resignation: the dyad default keeps them with no target when the doer is placed in a
+    country and no one else is named; an act aimed at no named party otherwise still needs its other side."""
+    doc = extractor.process(Document(id="solo", published="2025-06-06", raw_text=(
+        "Tens of thousands of Chilean teachers went on strike on Monday. "
+        "The Peruvian interior minister resigned on Friday. "
+        "Hungary accepted the proposal on Tuesday.")))
+    got = {(e.type, e.source.country, e.target) for e in doc.events}
+    assert ("PROTEST", "CHL", None) in got
+    assert ("RETREAT", "PER", None) in got
+    assert not [e for e in doc.events if e.type == "AGREE"]
+
+
+def test_a_protest_aimed_at_a_named_party_is_no_one_party_act(extractor):
+    doc = extractor.process(Document(id="solo2", published="2025-06-06", raw_text=(
+        "Students in Dhaka protested against the visit of the Indian prime minister on Sunday.")))
+    protests = [e for e in doc.events if e.type in ("PROTEST", "ACCUSE")]
+    assert all(e.target is not None for e in protests)

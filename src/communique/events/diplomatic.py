@@ -311,7 +311,7 @@ def _expand(ctx: DocContext, tok) -> list[Actor]:
     if ctx.is_pair_phrase(tok):
         return ctx.pair_for(tok)
     out = []
-    for t in [tok] + list(tok.conjuncts):
+    for t in sorted([tok] + list(tok.conjuncts) + _conjuncts_in_name(tok), key=lambda t: t.i):
         a = ctx.actor_of(t)
         if a is not None and a not in out:
             out.append(a)
@@ -320,6 +320,18 @@ def _expand(ctx: DocContext, tok) -> list[Actor]:
     # "X and New Zealand Prime Minister Y": a parse may split the title's country off as a conjunct of its own
     people = {a.country for a in out if a.kind == "person"}
     return [a for a in out if not (a.kind == "country" and a.country in people)]
+
+
+def _conjuncts_in_name(tok) -> list:
+    """Conjuncts hung on another word of the same name: in "Barack Obama and Vladimir Putin will meet" the parse
+    may make "Barack" the subject and "Putin" a conjunct of "Obama"."""
+    if not tok.ent_type_ or tok.ent_iob_ == "O":
+        return []
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return []
+    conjuncts = [c for t in ent if t.i != tok.i for c in t.conjuncts if not ent.start <= c.i < ent.end]
+    return [t for t in ent if t.i != tok.i] + conjuncts if conjuncts else []
 
 
 _NOT_COORDINATED = {"poss", "prep", "relcl", "acl", "appos", "advcl", "ccomp", "punct"}

@@ -190,7 +190,9 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "s
         if _told_in_a_quotation(e, doc, sdoc):
             continue
         if sides == "strict":
-            if not _dyad(e):
+            if _solo(doc, sdoc, e):
+                e.target = None   # "students rallied in Dhaka", "the general resigned": no one on the other side
+            elif not _dyad(e):
                 continue      # both sides named and political, one of them placed in a country
         elif sides == "source" and not _coded(e.source):
             continue      # "the attack", "a blast" as a source: not an actor
@@ -212,6 +214,21 @@ def _dyad(e: Event) -> bool:
     def side_ok(side: Optional[Side]) -> bool:
         return _coded(side) or (side is not None and _political(side))
     return side_ok(e.source) and side_ok(e.target) and (bool(e.source.country) or bool(e.target.country))
+
+
+def _solo(doc: Document, sdoc, e: Event) -> bool:
+    """A one-party act (the ``solo_types`` of the PLOVER data file: protest, mobilize, retreat) by a doer placed in
+    a country, whose target is missing or no party ("blocked roads", "called up reservists"), in a sentence that
+    names no one else the act could be aimed at."""
+    from communique.events.plover_lexicon import lexicon as plover_lexicon
+
+    if e.type not in plover_lexicon().sides.get("solo_types", ()):
+        return False
+    if e.source is None or not e.source.country or not (_coded(e.source) or _political(e.source)):
+        return False
+    if e.target is not None and (_coded(e.target) or _political(e.target)):
+        return False
+    return not _names_another_party(doc, sdoc, e)
 
 
 def _names_another_party(doc: Document, sdoc, e: Event) -> bool:

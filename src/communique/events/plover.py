@@ -557,12 +557,18 @@ def _target_token(hit: Hit):
     found = _prep_obj(t)
     if found is not None and hit.span[0] <= found.i < hit.span[1]:
         found = None
+    if found is None and hit.span[1] - hit.span[0] > 1:   # "a warrant for the arrest of X": the phrase's last word
+        found = _prep_obj(t.doc[hit.span[1] - 1])
     if found is None and hit.is_noun:
         a = _anchor(hit)
         if a.i != t.i:
             found = _prep_obj(a, ANCHOR_PREPS)
     if found is not None:
         cands.append(found)
+    if hit.is_noun and found is None and _lemma(t) in lexicon().sides.get("for_patient_nouns", ()):
+        found = _prep_obj(t, {"for"}) or _prep_obj(_anchor(hit), {"for"})   # "a warrant for two officers"
+        if found is not None:
+            cands.append(found)
     if hit.is_noun and _lemma(t) in lexicon().sides.get("patient_nouns", ()):
         cands = [c for c in t.children if c.dep_ == "poss"] + cands   # "Okafor's detention": Okafor
     cands = [c for c in cands if not hit.span[0] <= c.i < hit.span[1]]   # "message of condolence"
@@ -570,6 +576,10 @@ def _target_token(hit: Hit):
                                                                  if x.dep_ in ("compound", "amod", "poss"))]
     if named:   # "recalled its ambassador from Algeria" → Algeria
         return named[0]
+    for c in cands:   # "rejected calls by the UN", "a truce with the rebels": the party inside the thing acted on
+        inner = _party_within(c, hit.span)
+        if inner is not None:
+            return inner
     if cands:
         return cands[0]
     if lexicon().polarity(hit.entry.type) == FRAME:
@@ -583,6 +593,30 @@ def _target_token(hit: Hit):
 
 PARTY_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 PLACE_PREPS = {"in", "near", "off", "along", "around", "inside", "across"}
+INNER_PREPS = {"by", "from", "with", "for", "of", "to", "against", "between", "toward", "towards"}
+
+
+def _party_within(tok, skip: tuple = (0, 0), depth: int = 3):
+    """A named party inside a noun phrase about a thing: the author of "calls by Y" or "an offer from Y", the
+    other side of "a truce with Y" or "air links with Y", the people of "a camp for Y refugees". Places ("in Y")
+    do not count: where something happened is not whom it was aimed at."""
+    frontier = [tok]
+    for _ in range(depth):
+        nxt = []
+        for h in frontier:
+            for c in h.children:
+                if c.dep_ == "conj" and c.pos_ in NOUN_POS:
+                    nxt.append(c)
+                if c.dep_ not in ("prep", "agent") or c.lower_ not in INNER_PREPS:
+                    continue
+                for g in c.children:
+                    if g.dep_ != "pobj" or g.ent_type_ in NOT_PARTY_ENTS or skip[0] <= g.i < skip[1]:
+                        continue
+                    if _is_party(g) and g.ent_type_ not in ("LOC", "FAC"):
+                        return g
+                    nxt.append(g)
+        frontier = nxt
+    return None
 
 
 def _giver(hit: Hit):
@@ -739,6 +773,17 @@ def _argument_of(tok) -> set:
     return set()
 
 
+def _foreign_state(doc, src: Optional[Side], tgt: Optional[Side]) -> bool:
+    """The target is a state other than the source's: "Italy restricted travel from India", "Washington banned
+    flights to Cuba" cut contact with a country (CAMEO 163), where "the junta banned rallies" represses at home."""
+    if src is None or tgt is None or not src.country or not tgt.country or src.country == tgt.country:
+        return False
+    if tgt.actor_id:
+        actor = next((a for a in getattr(doc, "actors", None) or () if a.id == tgt.actor_id), None)
+        return actor is not None and actor.kind == "country"
+    return _country_word(tgt.name or "") == tgt.country
+
+
 def _government_protest(hit: Hit, src: Optional[Side]) -> bool:
     """A state that 'protests' is complaining officially (ACCUSE 114), not demonstrating."""
     if hit.entry.type != "PROTEST" or hit.entry.mode != "demo" or hit.is_noun or src is None:
@@ -819,15 +864,16 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             src_tok = _source_token(h.governed_by)
         if h.entry.reverse:   # "X received arms from Z": Z gave, X got
             src_tok, tgt_tok = _giver(h), src_tok
-        if tgt_tok is None and src_tok is not None and _lemma(h.tok) in lex.modality.get("reciprocal", ()):
-            tgt_tok = _partner(src_tok)
+        if (tgt_tok is None or not _is_party(tgt_tok)) and src_tok is not None \
+                and _lemma(h.tok) in lex.modality.get("reciprocal", ()):
+            tgt_tok = _partner(src_tok) or tgt_tok   # "X and Y agreed on a truce": each is the other's party
         if tgt_tok is None and h.entry.party_object:
             tgt_tok = _clause_subject(h.tok)   # "helped Egypt rebuild": Egypt
         if tgt_tok is None and h.governs and lex.polarity(h.entry.type) == FRAME:
             acts = [g for g in h.governs if not g.if_clause]
             if acts:   # "willing to send equipment to X": X
                 tgt_tok = _target_token(min(acts, key=lambda g: g.depth))
-        if h.entry.place_target and (tgt_tok is None or tgt_tok.ent_type_ not in PARTY_ENTS):
+        if h.entry.place_target and (tgt_tok is None or not _is_party(tgt_tok)):
             tgt_tok = _place(h) or tgt_tok
         src_tok = _antecedent(src_tok, lex)
         if src_tok is not None and _lemma(src_tok) in lex.sides.get("not_actors", ()):
@@ -836,6 +882,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         tgt = resolve_side(doc, tgt_tok) if tgt_tok is not None and (src_tok is None or tgt_tok.i != src_tok.i) else None
         if _government_protest(h, src):
             ftype, cameo, mode = "ACCUSE", "114", None
+        if ftype == "COERCE" and cameo == "172" and _foreign_state(doc, src, tgt):
+            ftype, cameo, mode = "SANCTION", "163", "sanction"   # a ban aimed at another state is a sanction
         status = h.status
         if ftype == "REJECT" and h.entry.type != "REJECT" and status == "negated":
             status = "occurred"   # "did not accept" is a rejection that happened
