@@ -781,3 +781,60 @@ def test_a_protest_aimed_at_a_named_party_is_no_one_party_act(extractor):
         "Students in Dhaka protested against the visit of the Indian prime minister on Sunday.")))
     protests = [e for e in doc.events if e.type in ("PROTEST", "ACCUSE")]
     assert all(e.target is not None for e in protests)
+
+
+@pytest.mark.parametrize("text,ptype,pair", [
+    ("India and Japan are seeking to deepen their partnership in defence.", "AGREE", ("IND", "JPN")),
+    ("Chile and Argentina expanded their ties in energy last year.", "SUPPORT", ("CHL", "ARG")),
+    ("Kenya strengthened its ties with Qatar last year.", "SUPPORT", ("KEN", "QAT")),
+])
+def test_deepening_a_relationship_is_diplomatic_cooperation_between_its_partners(nlp, text, ptype, pair):
+    ev = top(nlp, text)
+    assert (ev.type, ev.source.country, ev.target.country) == (ptype, *pair)
+
+
+@pytest.mark.parametrize("text,ptype", [
+    ("Egypt is seeking the extradition of two businessmen from Britain.", "REQUEST"),
+    ("Ukraine sought clarification from Hungary on the pipeline deal.", "REQUEST"),
+])
+def test_seeking_something_from_someone_is_a_request(nlp, text, ptype):
+    assert top(nlp, text).type == ptype
+
+
+def test_seeking_to_do_something_is_no_request(nlp):
+    assert not [e for e in code(nlp, "Brazil and Mexico are seeking to lower tariffs on farm goods.")
+                if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text,src_name,tgt", [
+    ("Opponents of Kenya's president protested in Nairobi on Tuesday.", "Opponents", "KEN"),
+    ("Critics of the Georgian government marched through Tbilisi on Sunday.", "Critics", "GEO"),
+])
+def test_opponents_of_someone_act_against_him_not_as_him(nlp, text, src_name, tgt):
+    ev = top(nlp, text)
+    assert ev.type == "PROTEST" and ev.source.name.startswith(src_name) and ev.source.actor_id is None
+    assert ev.target is not None and ev.target.country == tgt
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Three Ukrainian civilians were killed in a Russian missile strike on Kharkiv overnight.", "RUS", "UKR"),
+    ("Two Yemeni children were killed in a Saudi air strike on Saada.", "SAU", "YEM"),
+    ("Two Palestinian fishermen were wounded by Israeli shelling near the coast.", "ISR", "PSE"),
+])
+def test_a_passive_killing_names_its_attacker_through_the_attack(nlp, text, src, tgt):
+    ev = next(e for e in code(nlp, text) if e.type == "ASSAULT")
+    assert (ev.source.country if ev.source else None, ev.target.country) == (src, tgt)
+
+
+def test_a_passive_death_in_an_accident_has_no_attacker(nlp):
+    assert not [e for e in code(nlp, "Four Kenyan workers were killed in a road crash in Lagos.")
+                if e.source is not None and e.source.country]
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday.", ("SYR", "PHL")),
+    ("Somali troops engaged Kenyan police near the border.", ("SOM", "KEN")),
+])
+def test_engaging_an_armed_party_is_fighting(nlp, text, pair):
+    ev = top(nlp, text)
+    assert (ev.type, ev.source.country, ev.target.country) == ("ASSAULT", *pair)

@@ -17,7 +17,7 @@ from typing import Iterable, Optional
 
 from communique.events.modality import is_contrastive
 from communique.events.plover_lexicon import Entry, Lexicon, lexicon
-from communique.events.plover_sides import _country_word, resolve_side
+from communique.events.plover_sides import _country_word, relation_object, resolve_side
 from communique.model import Event, Side, Span
 
 COOP, HOSTILE, FRAME = "coop", "hostile", "frame"
@@ -495,7 +495,7 @@ def _source_token(hit: Hit):
         if t.i == hit.tok.i:
             return None
     if not hit.is_noun and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) and _subject(t) is None:
-        return None   # "after the girls were freed": a passive with no 'by' names no agent
+        return _attacker_of_the_means(t)   # "after the girls were freed": a passive with no 'by' names no agent
     if not hit.is_noun and t.tag_ == "VBN" and t.dep_ in ("acomp", "oprd", "xcomp") and not _stative(t) \
             and _lemma(t.head) in ("be", "stand", "remain", "get", "become", "face"):
         return _subject(t)   # "two soldiers stand accused": only a 'by' phrase names the accuser
@@ -520,6 +520,37 @@ def _source_token(hit: Hit):
             return None
         n += 1
     return None
+
+
+MEANS_PREPS = {"in", "by", "during", "from"}
+
+
+def _attacker_of_the_means(verb):
+    """Whose attack a passive names as its means: "were killed in a Russian missile strike", "wounded by Israeli
+    shelling" → the nationality on the attack noun (only attack nouns of the lexicon; "killed in a crash" has none)."""
+    lex = lexicon()
+    for c in verb.children:
+        if c.dep_ not in ("prep", "agent") or c.lower_ not in MEANS_PREPS:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj" or not _attack_noun(g, lex):
+                continue
+            for m in sorted(g.children, key=lambda m: m.i):
+                if m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE") and _country_word(m.text):
+                    return m
+    return None
+
+
+def _attack_noun(tok, lex: Lexicon) -> bool:
+    """'shelling', 'a drone strike', 'an air strike': an attack noun of the lexicon, alone or with its compound."""
+    if any(e.type == "ASSAULT" and not e.mode_only for e in lex.nouns.get(_lemma(tok), ())):
+        return True
+    words = tuple(w.lower_ for w in tok.doc[tok.left_edge.i: tok.i + 1] if w.dep_ == "compound" or w.i == tok.i)
+    lemma = words[:-1] + (_lemma(tok),)
+    for key in {words, lemma}:
+        if any(ws == key and e.type == "ASSAULT" for ws, e in lex.phrases.get(key[0], ())):
+            return True
+    return False
 
 
 def _target_token(hit: Hit):
@@ -664,6 +695,11 @@ def _co_parties(doc, src_tok, tgt_tok, src: Optional[Side]) -> list[Side]:
                 and all((side.name, side.country) != (o.name, o.country) for o in out):
             out.append(side)
     return out[:MAX_CO_PARTIES]
+
+
+def _shared(tok) -> bool:
+    """'their partnership', 'their ties': a thing the co-subjects share, so each is the other's party."""
+    return tok is not None and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
 
 
 def _partner(src):
@@ -865,8 +901,11 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         if h.entry.reverse:   # "X received arms from Z": Z gave, X got
             src_tok, tgt_tok = _giver(h), src_tok
         if (tgt_tok is None or not _is_party(tgt_tok)) and src_tok is not None \
-                and _lemma(h.tok) in lex.modality.get("reciprocal", ()):
+                and (_lemma(h.tok) in lex.modality.get("reciprocal", ()) or _shared(tgt_tok)):
             tgt_tok = _partner(src_tok) or tgt_tok   # "X and Y agreed on a truce": each is the other's party
+        if tgt_tok is None and src_tok is not None and lex.polarity(ftype) == HOSTILE \
+                and _lemma(src_tok) in lex.sides.get("relational_nouns", ())[:4]:
+            tgt_tok = relation_object(src_tok)   # "opponents of the president protested": against him
         if tgt_tok is None and h.entry.party_object:
             tgt_tok = _clause_subject(h.tok)   # "helped Egypt rebuild": Egypt
         if tgt_tok is None and h.governs and lex.polarity(h.entry.type) == FRAME:

@@ -60,6 +60,11 @@ def resolve_side(doc, tok) -> Optional[Side]:
     if tok is None:
         return None
     sdoc = tok.doc
+    relative_of = relation_object(tok)
+    if relative_of is not None:   # "opponents of the president": a group of the president's country, not him
+        related = resolve_side(doc, relative_of)
+        span = sdoc[tok.left_edge.i: relative_of.right_edge.i + 1]
+        return Side(name=span.text, country=related.country if related else None, actor_id=None)
     toks = _np_tokens(tok)
     # 1. an actor mention on the head token, then anywhere in the noun phrase
     a = _actor_for(doc, tok.idx, tok.idx + len(tok.text))
@@ -92,6 +97,20 @@ def resolve_side(doc, tok) -> Optional[Side]:
         return Side(name=tok.text, country=None, actor_id=None)
     span = sdoc[toks[0].i: toks[-1].i + 1] if len(toks) <= 8 else sdoc[tok.i: tok.i + 1]
     return Side(name=span.text, country=_modifier_country(tok) or _located_country(tok), actor_id=None)
+
+
+def relation_object(tok):
+    """X of "opponents of X" / "X's supporters" when ``tok`` is one of the ``relational_nouns`` (PLOVER data file)."""
+    from communique.events.plover_lexicon import lexicon
+
+    if tok.lemma_.lower() not in lexicon().sides.get("relational_nouns", ()):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return c
+    return None
 
 
 def _modifier_country(tok) -> Optional[str]:
