@@ -710,3 +710,73 @@ def test_a_coordination_hung_on_a_first_name_still_gives_both_people(extractor):
         "Barack Obama and David Cameron will meet in London next week.")))
     meets = [e for e in doc.events if e.type == "MEET"]
     assert [(e.source.country, e.target.country, e.status) for e in meets] == [("USA", "GBR", "planned")]
+
+
+def test_a_trip_before_a_deadline_is_dated_from_today_to_the_deadline(extractor):
+    evs = extract(extractor, "Peruvian President Dina Boluarte could travel to Bolivia before the end of the year.")
+    visit = _one(evs, "VISIT")
+    assert (visit.status, visit.date.start, visit.date.end) == ("hypothetical", PUBLISHED, "2026-12-31")
+
+
+def test_thanks_and_an_invitation_on_a_dated_trip_take_the_trip_day(extractor):
+    doc = extractor.process(Document(id="trip", published=PUBLISHED, raw_text=(
+        "Irish Foreign Minister Simon Harris flew into Lisbon on Tuesday for talks on migration.\n\n"
+        "Harris praised Portugal for its work on Atlantic fisheries.\n\n"
+        "Portuguese Foreign Minister Paulo Rangel also invited Harris to return in the autumn.")))
+    got = {e.type: e for e in doc.events}
+    assert got["VISIT"].date.start == "2026-05-12"
+    assert got["PRAISE"].date.start == "2026-05-12"
+    assert got["INVITE"].date.start == "2026-05-12"
+
+
+def test_a_call_received_with_its_day_before_the_caller_is_still_a_call(extractor):
+    evs = extract(extractor, "Omani Foreign Minister Badr Albusaidi received a phone call on Tuesday from Japanese "
+                             "Foreign Minister Takeshi Iwaya.")
+    call = _one(evs, "CALL")
+    assert (call.source.country, call.target.country, call.date.start) == ("JPN", "OMN", "2026-05-12")
+
+
+def test_leaders_who_witness_a_signing_are_its_parties(extractor):
+    evs = extract(extractor, "After the talks, Kenyan President William Ruto and Tanzanian President Samia Suluhu "
+                             "Hassan witnessed the signing of six agreements.")
+    sign = _one(evs, "SIGN")
+    assert {sign.source.country, sign.target.country} == {"KEN", "TZA"}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Kenyan President William Ruto, who is in Accra on a three-day state visit, spoke to reporters.", ("KEN", "GHA")),
+    ("Mexican Foreign Minister Juan Ramon de la Fuente was in Ottawa on an official visit last week.", ("MEX", "CAN")),
+])
+def test_being_somewhere_on_a_visit_is_a_visit(extractor, text, pair):
+    visit = _one(extract(extractor, text), "VISIT")
+    assert (visit.source.country, visit.target.country, visit.status) == (*pair, "occurred")
+
+
+def test_a_dated_stay_in_a_foreign_capital_is_a_visit(extractor):
+    evs = extract(extractor, "Turkish Foreign Minister Hakan Fidan was in Cairo on Monday. "
+                             "Norwegian Prime Minister Jonas Gahr Store was in Brussels less than two weeks ago.")
+    visits = {(e.source.country, e.target.country, e.date.start if e.date else None)
+              for e in evs if e.type == "VISIT"}
+    assert ("TUR", "EGY", "2026-05-11") in visits
+    assert any(v[:2] == ("NOR", "BEL") for v in visits)
+
+
+def test_a_mood_or_a_home_city_is_no_visit(extractor):
+    evs = extract(extractor, "French President Emmanuel Macron was in a good mood on Monday. "
+                             "Brazilian President Lula was in Brasilia on Tuesday.")
+    assert not [e for e in evs if e.type == "VISIT"]
+
+
+def test_what_the_two_sides_discussed_after_a_call_was_said_on_that_call(extractor):
+    evs = extract(extractor, "Indian External Affairs Minister S. Jaishankar spoke by phone on Tuesday with Saudi "
+                             "Foreign Minister Prince Faisal bin Farhan. The two sides discussed shipping in the Red Sea.")
+    assert [e.type for e in evs] == ["CALL"]
+
+
+def test_looking_forward_to_welcoming_a_guest_on_a_visit_plans_his_trip(extractor):
+    evs = extract(extractor, "Vietnam looks forward to welcoming Indonesian President Prabowo Subianto on a state "
+                             "visit in August.")
+    host, visit = _one(evs, "HOST"), _one(evs, "VISIT")
+    assert (host.source.country, host.target.country, host.status) == ("VNM", "IDN", "planned")
+    assert (visit.source.country, visit.target.country, visit.status) == ("IDN", "VNM", "planned")
+    assert len([e for e in evs if e.type == "VISIT"]) == 1

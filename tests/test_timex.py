@@ -231,3 +231,18 @@ SEASON_TABLE = [
 @pytest.mark.parametrize("expr,pub,tense,want", SEASON_TABLE, ids=[r[0] for r in SEASON_TABLE])
 def test_seasons_and_the_month_of(expr, pub, tense, want):
     assert resolve_timex(expr, pub, tense=tense) == want
+
+
+DEADLINE_TABLE = [
+    ("before the end of the year", "2025-03-21", None, ("2025-03-21", "2025-12-31")),
+    ("by the end of this month", "2025-03-21", "future", ("2025-03-21", "2025-03-31")),
+    ("by the end of next month", "2025-03-21", None, ("2025-03-21", "2025-04-30")),
+    ("before year-end", "2026-07-02", None, ("2026-07-02", "2026-12-31")),
+    ("at the end of last year", "2025-03-21", None, ("2024-09-01", "2024-12-31")),
+    ("by the end of the week", "2025-03-19", None, ("2025-03-19", "2025-03-23")),
+]
+
+
+@pytest.mark.parametrize("expr,pub,tense,want", DEADLINE_TABLE, ids=[r[0] for r in DEADLINE_TABLE])
+def test_deadlines_run_from_today_to_the_end_of_the_period(expr, pub, tense, want):
+    assert resolve_timex(expr, pub, tense=tense) == want

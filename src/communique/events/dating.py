@@ -248,12 +248,16 @@ def _date_of_previous_sentence(sdoc, cand: Candidate, timexes) -> Optional[DateR
     return None
 
 
+_ON_A_TRIP = ("MEET", "HOST", "SIGN", "PRAISE", "INVITE")
+
+
 def dates_from_trips(events: list[Event]) -> None:
-    """A meeting with no date of its own, held in the country a dated trip goes to, takes the trip's dates."""
+    """An engagement with no date of its own between a dated trip's traveller and its host country (a meeting, a
+    signing, thanks, an invitation) took place on that trip and takes the trip's dates."""
     visits = [e for e in events if e.type == "VISIT" and e.date is not None and e.date.text]
     for ev in events:
         # no date of its own: none at all, or the publication-day default (no date words)
-        if ev.type in ("MEET", "HOST", "SIGN") and (ev.date is None or not ev.date.text):
+        if ev.type in _ON_A_TRIP and ev.source and ev.target and (ev.date is None or not ev.date.text):
             for v in visits:
                 sides = {(ev.source.actor_id, ev.target.country), (ev.target.actor_id, ev.source.country)}
                 if v.status == ev.status and (v.source.actor_id, v.target.country) in sides:

@@ -73,7 +73,7 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _MESSAGES and _message_type(tok):
                 types, noun = [_message_type(tok)], True      # "a congratulatory message", "a condolence letter"
             if not types:
-                attending = _attendance(ctx, tok, future) or _expected_in(ctx, tok)
+                attending = _attendance(ctx, tok, future) or _expected_in(ctx, tok) or _was_in(ctx, tok)
                 if attending is not None:
                     out.append(attending)
                 continue
@@ -215,6 +215,28 @@ def _expected_in(ctx: DocContext, tok) -> Optional[Candidate]:
     status = "negated" if any(c.dep_ == "neg" for c in (tok.head if tok.lower_ == "due" else tok).children) \
         else "planned"
     return Candidate("VISIT", tok, tok.sent, status, people[:1], [hit[1]] if hit[1] else [], hit[0], hit[0].country)
+
+
+_RESIDENT_ROLES = ("ambassador", "envoy", "correspondent", "consul", "representative", "resident")
+
+
+def _was_in(ctx: DocContext, tok) -> Optional[Candidate]:
+    """"X was in Warsaw less than two weeks ago", "Y was in Moscow on Monday": a foreign leader dated in a foreign
+    place was there on a trip. The clause must date the stay (a diplomat posted there is no visitor)."""
+    if tok.lemma_ != "be" or tok.tag_ != "VBD" or any(c.dep_ in ("acomp", "attr", "xcomp", "neg") for c in tok.children):
+        return None
+    people = [a for a in _subject(ctx, tok) if a.kind == "person" and a.country
+              and not any(r in (a.role or "").lower() for r in _RESIDENT_ROLES)]
+    if not people:
+        return None
+    dated = any(t.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ != "nsubj" for t in c.subtree)
+    where = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj"), None)
+    hit = ctx.place_of(where) if where is not None and dated else None
+    if hit is None or not hit[0].country or hit[0].country == people[0].country:
+        return None
+    return Candidate("VISIT", tok, tok.sent, "occurred", people[:1], [hit[1]] if hit[1] else [], hit[0],
+                     hit[0].country)
 
 
 def _more_destinations(ctx: DocContext, cand: Candidate) -> list[Candidate]:
@@ -365,6 +387,8 @@ def _subject(ctx: DocContext, verb, raised: bool = False) -> list[Actor]:
             return _expand(ctx, c)
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:   # "hoped to discuss", "is due to"
         return _subject(ctx, verb.head, raised=verb.dep_ in ("xcomp", "acomp"))
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(ctx, verb.head.head)      # "X looks forward to welcoming Y", "X insisted on meeting Y"
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in _INTENT_NOUNS:   # "X had no plans to meet Y"
         carrier = verb.head.head
         if carrier.pos_ in ("VERB", "AUX") and carrier.i != verb.head.i:
@@ -612,6 +636,8 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
                         sources = _expand(ctx, p)
     targets = _objects(ctx, noun, preps={"with", "between", "to", "among"})
     senders = _objects(ctx, noun, preps={"from"})
+    if not senders and light is not None and light.lemma_ in _RECEIVING:
+        senders = _objects(ctx, light, preps={"from"})   # "received a call on Monday from Y": 'from' on the verb
     if light is not None and light.lemma_ in _RECEIVING and senders and etype in ("CALL", "CONDOLE", "PRAISE"):
         # "X received a call from Y", "X got a message of condolence from Y": Y acts, X is addressed
         sources, targets = senders, [a for a in sources if a not in senders]
@@ -640,8 +666,12 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
             cand.status = verb_status(clause_verb)
     if etype == "VISIT":
         dest = _destination(ctx, noun, cand.extra)
+        if dest is None and noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.pos_ in ("VERB", "AUX"):
+            dest = _destination(ctx, noun.head.head, cand.extra)   # "X, who is in Accra on a state visit"
         if dest is None:
             return False
+        if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in _HOSTING_VERBS:
+            return False      # "welcomed X on a state visit": the hosting carries the trip (the guest is X)
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ in _TRIP_FRAMES:
             # "X is on a two-day visit to Y", "X returned from a trip to Y": the traveller is the clause's subject
             sources, clause_verb = _clause_subject(ctx, noun)
@@ -702,6 +732,7 @@ def _countries_before(ctx: DocContext, noun) -> list[Actor]:
 
 
 _RECEIVING = {"receive", "get", "take", "accept"}
+_HOSTING_VERBS = {"welcome", "receive", "host", "greet"}
 _TRIP_FRAMES = {"on", "from", "during", "after"}
 _SPEECH_VERBS = {"tell", "say", "assure", "inform", "ask", "urge", "promise", "warn", "explain", "stress",
                  "reiterate", "add", "brief", "confirm"}

@@ -74,6 +74,7 @@ def _rule_events(ctx: DocContext, timexes) -> list[Event]:
             ev = _to_event(ctx, one, timexes)
             if ev is not None:
                 events.append(ev)
+    _discussed_on_the_call(events)
     events = merge_events(events + _visits_implied_by_hosting(ctx, events))
     events = _hosting_covers_its_talks(events)
     _called_off_with_the_trip(events)
@@ -84,6 +85,31 @@ def _rule_events(ctx: DocContext, timexes) -> list[Event]:
         if ev.location is not None and ev.location.basis is None:
             ev.location.basis = "text"
     return events
+
+
+_DISCUSSING = ("discuss", "talk", "exchange", "review", "agree", "reaffirm", "express")
+_CALL_REACH = 700     # characters: the call's own paragraph and the next one
+
+
+def _discussed_on_the_call(events: list[Event]) -> None:
+    """"X spoke by phone with Y. The two sides discussed trade.": a discussion told right after a call between the
+    same pair happened on that call (readouts put the call and its topics in separate sentences), not in a meeting."""
+    calls = [e for e in events if e.type == "CALL" and e.status == "occurred" and e.evidence]
+    for ev in events:
+        if ev.type != "MEET" or ev.status != "occurred" or not ev.evidence or not ev.trigger:
+            continue
+        if not ev.trigger.lower().startswith(_DISCUSSING):
+            continue
+        pair = {_party_key(ev.source), _party_key(ev.target)}
+        start = ev.evidence[0].start
+        if any(c.evidence[0].start < start <= c.evidence[0].start + _CALL_REACH and
+               {_party_key(c.source), _party_key(c.target)} == pair for c in calls):
+            ev.type, ev.cameo = "CALL", lexicon()["CALL"]["cameo"]
+            ev.plover = dict(ev.plover, type=lexicon()["CALL"]["plover"])
+
+
+def _party_key(side: Optional[Side]):
+    return (side.actor_id or side.country) if side is not None else None
 
 
 def _place_from_dateline(doc: Document, events: list[Event]) -> None:

@@ -109,7 +109,9 @@ def _verb_status(verb, future_date: bool = False) -> str:
             return "hypothetical"      # "holding a summit on the sidelines would not be provocative"
         if tok.dep_ == "advcl" and tok.tag_ == "VBD" and any(c.dep_.startswith("nsubj") for c in tok.children):
             break      # "had invited him when the two met": a past clause of its own keeps its own mood
-        if tok.dep_ in _GOVERNING and tok.head.i != tok.i:
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
+            tok, hops = tok.head.head, hops + 1   # "looks forward to welcoming X": the governing verb past 'to'
+        elif tok.dep_ in _GOVERNING and tok.head.i != tok.i:
             tok, hops = tok.head, hops + 1
         else:
             break

@@ -72,6 +72,9 @@ def _tables():
                    r"(?P<rel>this|last|next|the\s+past|this\s+past|the\s+last|the\s+coming|the\s+next|past)\s+"
                    r"(?:(?P<cnt>\d{1,3}|" + _alt(numbers) + r"|few|several|couple\s+of)\s+)?"
                    r"(?P<unit>weekend|week|month|year|day)s?\b"),
+        ("end_of", r"\b(?P<by>before|by|until|till|at|towards?|around)\s+(?:the\s+)?end\s+of\s+"
+                   r"(?P<rel>the|this|next|last|the\s+current)\s+(?P<unit>week|month|year)\b"),
+        ("end_of", r"\b(?P<by>before|by|until|till|at|around)\s+(?:the\s+)?(?P<unit>year|month)[-\s]end\b"),
         ("ago", r"\b(?:(?P<q>less\s+than|fewer\s+than|under|more\s+than|over|about|nearly|almost|some|around|roughly|just)\s+)?"
                 r"(?:" + num_re + r"\s+)?(?P<unit>day|week|month|year)s?\s+ago\b"),
         ("in_n", r"\b(?P<p>in|within)\s+(?:the\s+next\s+)?" + num_re + r"\s+(?P<unit>day|week|month|year)s?\b(?:['’]?\s+time\b)?"),
@@ -364,6 +367,22 @@ def _third(lo: date, hi: date, part: str) -> tuple[date, date]:
     return date(lo.year, first, 1), month_end(lo.year, last)
 
 
+def _r_end_of(m, pub, tense) -> DateSpan:
+    """"before the end of the year": from the publication day to the period's last day (a deadline ahead);
+    "at the end of last month": the period's late part."""
+    if pub is None:
+        return None
+    rel = (m.groupdict().get("rel") or "this").lower().split()[-1]
+    rel = {"the": "this", "current": "this"}.get(rel, rel)
+    unit = m["unit"].lower()
+    lo, hi = _period_span(unit, rel, None, None, pub)
+    if m["by"].lower() in ("before", "by", "until", "till") and rel in ("this", "next") and tense != "past":
+        return pub, hi
+    if unit == "week":
+        return max(lo, hi - timedelta(days=2)), hi
+    return _third(lo, hi, "late")
+
+
 def _r_period(m, pub, tense) -> DateSpan:
     if pub is None:
         return None
@@ -425,7 +444,7 @@ _RESOLVERS: dict[str, Callable] = {
     "iso": _r_ymd, "dmy": _r_ymd, "month_day": _r_month_day, "month_day_range": _r_day_range,
     "day_month_range": _r_day_range, "weekend": _r_weekend, "season": _r_season, "day_month": _r_month_day,
     "month_year": _r_month_year, "month": _r_month, "year": _r_year, "year_span": _r_year_span, "weekday": _r_weekday,
-    "relday": _r_relday, "period": _r_period, "ago": _r_ago, "in_n": _r_in_n,
+    "relday": _r_relday, "period": _r_period, "end_of": _r_end_of, "ago": _r_ago, "in_n": _r_in_n,
     "time": _r_time, "vague": _r_vague,
 }
 _ABSOLUTE = {"iso", "dmy", "month_year", "year", "year_span"}
@@ -443,7 +462,7 @@ def _kind(name: str, span: DateSpan) -> str:
         return "time"
     if span is not None and span[0] != span[1]:
         return "range"
-    if span is None and name in ("month", "year", "period", "month_year"):
+    if span is None and name in ("month", "year", "period", "month_year", "end_of"):
         return "range"
     return "day"
 
@@ -495,7 +514,7 @@ def _anchors() -> tuple[dict[str, frozenset[str]], dict[int, frozenset[str]]]:
     add(lx["relative_days"], ("relday",))
     add([w for d in ("past", "future", "present") for w in lx["unanchored"].get(d, [])], ("vague",))
     units = [u + s for u in ("day", "week", "weekend", "month", "year") for s in ("", "s")]
-    add(units, ("period", "in_n"))
+    add(units, ("period", "in_n", "end_of"))
     add(["weekend"], ("weekend",))
     add(lx["seasons"], ("season",))
     add(["ago"], ("ago",))
