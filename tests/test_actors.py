@@ -218,3 +218,16 @@ def test_arabic_romanisations_link_to_one_person(extractor):
     ids = {a.name: a.kb_id for a in doc.actors if a.kind == "person"}
     assert ids.get("Haitham bin Tarik") == "haitham-bin-tariq"
     assert {i for n, i in ids.items() if "Sisi" in n} == {"el-sisi-abdel-fattah"}
+
+
+def test_a_surname_that_is_also_a_small_town_is_the_person_named_in_full(extractor):
+    """A later bare surname the tagger reads as a place ("Carney", "Hastings" are towns) is the person; a big
+    city or a country is never taken for a surname."""
+    doc = extractor.process(Document(id="town", published="2025-07-17", raw_text=(
+        "Canadian Prime Minister Mark Carney spoke by phone with Mexican President Claudia Sheinbaum on Wednesday. "
+        "Carney thanked Mexico for the firefighters it sent, his office said.")))
+    carney = next(a for a in doc.actors if a.name == "Mark Carney")
+    assert len(carney.mentions) == 2
+    assert not [a for a in doc.actors if a.name == "Carney" and a.kind != "person"]
+    praise = [e for e in doc.events if e.type == "PRAISE"]
+    assert praise and praise[0].source.actor_id == carney.id

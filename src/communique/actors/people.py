@@ -47,12 +47,25 @@ def promote_people(sdoc, cands: list[Cand]) -> None:
 
 
 def promote_known_surnames(cands: list[Cand]) -> None:
-    """A one-word unknown body or place that is the surname of a person named in full is that person."""
+    """A one-word unknown body or place that is the surname of a person named in full is that person; so is a small
+    town's name ("Carney" is also a Maryland suburb), never a country, a capital or a big city."""
     known = {surname_key(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) > 1}
     for c in cands:
-        if (c.label == "ORG" and not c.sector or c.label == "PLACE" and not c.country) and len(c.text.split()) == 1 \
-                and not is_acronym(c.text) and surname_key(c.text) in known:
+        if (c.label == "ORG" and not c.sector or c.label == "PLACE" and (not c.country or _small_town(c.text))) \
+                and len(c.text.split()) == 1 and not is_acronym(c.text) and surname_key(c.text) in known:
             c.label = "PERSON"
+            c.country = None
+
+
+SMALL_TOWN = 100_000
+
+
+def _small_town(text: str) -> bool:
+    gaz = gazetteer()
+    if gaz.country(text) or gaz.demonym(text) or gaz.metonym(text):
+        return False
+    place = gaz.place(text)
+    return place is not None and place.kind == "city" and place.population < SMALL_TOWN
 
 
 def _place_led_name(span) -> bool:
