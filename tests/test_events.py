@@ -780,3 +780,24 @@ def test_looking_forward_to_welcoming_a_guest_on_a_visit_plans_his_trip(extracto
     assert (host.source.country, host.target.country, host.status) == ("VNM", "IDN", "planned")
     assert (visit.source.country, visit.target.country, visit.status) == ("IDN", "VNM", "planned")
     assert len([e for e in evs if e.type == "VISIT"]) == 1
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Officials did not rule out a meeting between Indian Prime Minister Narendra Modi and Bangladeshi "
+     "Chief Adviser Muhammad Yunus.", "hypothetical"),
+    ("The Kremlin ruled out a meeting between Russian President Vladimir Putin and Ukrainian President "
+     "Volodymyr Zelenskyy.", "negated"),
+])
+def test_not_ruling_out_a_meeting_leaves_it_possible(extractor, text, status):
+    assert _one(extract(extractor, text), "MEET").status == status
+
+
+def test_an_absence_from_a_gathering_named_just_before_is_a_trip_not_made(extractor):
+    evs = extract(extractor, "Leaders of Central Asia and the Gulf opened a summit in Samarkand on Tuesday. "
+                             "Saudi Arabia's Crown Prince Mohammed bin Salman did not attend.")
+    visit = _one(evs, "VISIT")
+    assert (visit.source.country, visit.target.country, visit.status) == ("SAU", "UZB", "negated")
+
+
+def test_an_absence_with_no_gathering_named_is_no_event(extractor):
+    assert not extract(extractor, "Kenyan President William Ruto did not attend, officials said.")

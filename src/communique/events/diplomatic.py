@@ -174,6 +174,8 @@ def _attendance(ctx: DocContext, tok, future: bool) -> Optional[Candidate]:
     lemma = tok.lemma_.lower()
     if lemma == "attend":
         nouns = [c for c in tok.children if c.dep_ == "dobj"]
+        if not nouns and any(c.dep_ == "neg" for c in tok.children):
+            nouns = _gathering_before(tok)      # "The summit opened in Samarkand. X did not attend.
     elif lemma == "participate" or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part"
                                                              for c in tok.children)):
         nouns = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
@@ -194,6 +196,19 @@ def _attendance(ctx: DocContext, tok, future: bool) -> Optional[Candidate]:
                          False, {"purpose": noun.doc[noun.left_edge.i:noun.i + 1].text})
         return cand
     return None
+
+
+def _gathering_before(tok, sentences: int = 3) -> list:
+    """The last gathering noun ("the summit", "the forum") of the few sentences before, for an elliptical "did
+    not attend"."""
+    sent = tok.sent
+    start = sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = tok.doc[start - 1].sent.start
+    found = [t for t in tok.doc[start:tok.i] if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _GATHERINGS]
+    return found[-1:]
 
 
 def _expected_in(ctx: DocContext, tok) -> Optional[Candidate]:

@@ -133,8 +133,10 @@ def noun_status(noun, future_date: bool = False) -> str:
     mod = lexicon()["modality"]
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in mod["negating_verbs"]:
         return "negated"       # "cancelled a planned trip": the cancelling wins over "planned"
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ == "rule" and any(
-            c.lower_ == "out" for c in noun.head.children):
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in ("rule", "exclude") and (
+            noun.head.lemma_ == "exclude" or any(c.lower_ == "out" for c in noun.head.children)):
+        if any(c.dep_ == "neg" for c in noun.head.children):
+            return "hypothetical"   # "did not rule out a meeting", "would not exclude talks": left possible
         return "negated"       # "ruled out a meeting with X"
     if noun.dep_ == "dobj" and noun.head.lemma_ in mod["seeking_verbs"] and verb_status(noun.head) != "negated":
         return "planned"       # "is seeking a meeting with X", "proposed talks", "wants a summit"
