@@ -801,3 +801,17 @@ def test_an_absence_from_a_gathering_named_just_before_is_a_trip_not_made(extrac
 
 def test_an_absence_with_no_gathering_named_is_no_event(extractor):
     assert not extract(extractor, "Kenyan President William Ruto did not attend, officials said.")
+
+
+def test_a_blank_line_ends_a_sentence_so_a_pronoun_finds_the_next_paragraph_s_subject(extractor):
+    """The parser may run a paragraph that ends in a quotation into the next one; the next paragraph's 'he' then
+    finds the earlier paragraph's subject."""
+    from communique.nlp import load_model
+
+    text = ("Irish Prime Minister Micheal Martin praised Chile for its help, calling it \u201ca favour we will "
+            "remember.\u201d\n\nEarlier in the week, Chilean President Gabriel Boric spent two days in Canberra. "
+            "He met Australian Prime Minister Anthony Albanese on Tuesday.")
+    sents = [s.text.strip() for s in load_model()(text).sents]
+    assert any(s.startswith("Earlier in the week") for s in sents)
+    meet = _one(extract(extractor, text), "MEET")
+    assert (meet.source.country, meet.target.country) == ("CHL", "AUS")

@@ -763,17 +763,17 @@ def test_a_ban_aimed_at_another_state_is_a_sanction(nlp, text, ptype):
     assert top(nlp, text).type == ptype
 
 
-def test_one_party_acts_stand_without_a_target_under_the_default_sides(extractor):
-    """A strike, a rally, a resignation: the dyad default keeps them with no target when the doer is placed in a
-    country and no one else is named; an act aimed at no named party otherwise still needs its other side."""
-    doc = extractor.process(Document(id="solo", published="2025-06-06", raw_text=(
-        "Tens of thousands of Chilean teachers went on strike on Monday. "
-        "The Peruvian interior minister resigned on Friday. "
-        "Hungary accepted the proposal on Tuesday.")))
-    got = {(e.type, e.source.country, e.target) for e in doc.events}
-    assert ("PROTEST", "CHL", None) in got
+def test_one_party_acts_stand_alone_but_a_protest_waits_for_its_target(extractor, one_sided):
+    """A resignation needs no one on the other side; a strike is aimed at someone a story names elsewhere
+    (hand-judged: protests coded with no target were wrong), so the dyad default leaves it out and
+    ``--plover-sides source`` keeps it when its sentence names no one else."""
+    text = "Tens of thousands of Chilean teachers went on strike on Monday. The Peruvian interior minister resigned."
+    default = extractor.process(Document(id="solo", published="2025-06-06", raw_text=text))
+    got = {(e.type, e.source.country, e.target) for e in default.events}
     assert ("RETREAT", "PER", None) in got
-    assert not [e for e in doc.events if e.type == "AGREE"]
+    assert not [e for e in default.events if e.type == "PROTEST"]
+    kept = one_sided.process(Document(id="solo", published="2025-06-06", raw_text=text))
+    assert ("PROTEST", "CHL", None) in {(e.type, e.source.country, e.target) for e in kept.events}
 
 
 def test_a_protest_aimed_at_a_named_party_is_no_one_party_act(extractor):
@@ -838,3 +838,32 @@ def test_a_passive_death_in_an_accident_has_no_attacker(nlp):
 def test_engaging_an_armed_party_is_fighting(nlp, text, pair):
     ev = top(nlp, text)
     assert (ev.type, ev.source.country, ev.target.country) == ("ASSAULT", *pair)
+
+
+@pytest.mark.parametrize("text,ptype,pair", [
+    ("Djiboutian troops backed Somali forces during the operation.", "COOPERATE", ("DJI", "SOM")),
+    ("Rwandan soldiers supported the Mozambican army in Cabo Delgado.", "COOPERATE", ("RWA", "MOZ")),
+    ("Germany backed Ukraine's bid to join the European Union.", "SUPPORT", ("DEU", "UKR")),
+])
+def test_backing_between_troops_is_military_cooperation(nlp, text, ptype, pair):
+    ev = top(nlp, text)
+    assert (ev.type, ev.source.country, ev.target.country) == (ptype, *pair)
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese tourists visited Vietnam in record numbers last year.",
+    "Argentine fans travelled to Qatar for the final and protested outside the stadium.",
+])
+def test_people_acting_privately_are_no_side(nlp, text):
+    assert not [e for e in code(nlp, text) if e.source is not None and e.source.country]
+
+
+def test_a_reason_clause_keeps_its_own_mood(nlp):
+    ev = next(e for e in code(nlp, "The risk for Chile is not limited to copper, because the Chinese government "
+                                   "could impose restrictions on Chilean fruit.") if e.source is not None)
+    assert ev.status == "hypothetical"
+
+
+def test_backing_a_measure_against_someone_is_not_aimed_at_the_backer_s_target(nlp):
+    assert not [e for e in code(nlp, "The United States supported the resolution against Russia.")
+                if e.type == "SUPPORT" and e.target is not None and e.target.country == "RUS"]

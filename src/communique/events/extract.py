@@ -217,7 +217,7 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "s
             continue
         if sides == "strict":
             if _solo(doc, sdoc, e):
-                e.target = None   # "students rallied in Dhaka", "the general resigned": no one on the other side
+                e.target = None   # "the army began exercises near the border", "the minister resigned"
             elif not _dyad(e):
                 continue      # both sides named and political, one of them placed in a country
         elif sides == "source" and not _coded(e.source):
@@ -243,9 +243,10 @@ def _dyad(e: Event) -> bool:
 
 
 def _solo(doc: Document, sdoc, e: Event) -> bool:
-    """A one-party act (the ``solo_types`` of the PLOVER data file: protest, mobilize, retreat) by a doer placed in
-    a country, whose target is missing or no party ("blocked roads", "called up reservists"), in a sentence that
-    names no one else the act could be aimed at."""
+    """A one-party act (the ``solo_types`` of the PLOVER data file: mobilizing, retreating) by a doer placed in a
+    country, whose target is missing or no party ("held exercises", "resigned", "freed the detainees"), in a
+    sentence that names no one else the act could be aimed at. Protests are not among them: a protest is aimed at
+    someone, whom a story names (hand-judged: protests kept with no target were wrong)."""
     from communique.events.plover_lexicon import lexicon as plover_lexicon
 
     if e.type not in plover_lexicon().sides.get("solo_types", ()):

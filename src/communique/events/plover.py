@@ -33,6 +33,8 @@ LIGHT_VERBS = {"stage", "hold", "launch", "carry", "conduct", "mount", "make", "
                "give", "extend", "accord", "undertake", "reimpose", "enforce", "tighten", "order", "threaten",
                "use"}
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite", "during", "before", "over", "because"}
+OWN_MOOD_MARKS = {"because", "since", "as", "while", "whereas", "although", "though", "after", "before", "when",
+                  "once", "until"}
 BACKGROUND_MARKS = {"after", "since", "because", "as", "when", "while", "before", "once", "if", "unless",
                     "although", "though", "until"}
 ADDRESS_VERBS = {"tell", "address", "brief", "inform", "say", "speak", "present", "show", "write"}
@@ -359,6 +361,8 @@ def _modality(hit: Hit, lex: Lexicon, sent) -> None:
             hit.if_clause = True   # a condition, not an intent: keeps its own type
         if cur.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep"):
             break
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OWN_MOOD_MARKS for c in kids):
+            break   # "is not limited to X, because Y could impose Z": a reason clause keeps its own mood
         head = cur.head
         if head.i == cur.i:
             break
@@ -576,8 +580,9 @@ def _target_token(hit: Hit):
             if c.dep_ in ("dobj", "dative", "pobj"):
                 if c.pos_ in NOUN_POS and not c.ent_type_:
                     # "demanded the withdrawal of X": the party may be inside the object
-                    inner = _prep_obj(c)
-                    if inner is not None:
+                    hostile = lexicon().polarity(hit.entry.type) == HOSTILE
+                    inner = _prep_obj(c, TARGET_PREPS if hostile else TARGET_PREPS - {"against"})
+                    if inner is not None:   # (but backing "a resolution against X" is not aimed at X)
                         cands.append(inner)
                 cands.append(c)
     if not hit.is_noun and not cands:   # "raiding and shelling Malian posts": conjoined verbs share it
@@ -624,7 +629,7 @@ def _target_token(hit: Hit):
 
 PARTY_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 PLACE_PREPS = {"in", "near", "off", "along", "around", "inside", "across"}
-INNER_PREPS = {"by", "from", "with", "for", "of", "to", "against", "between", "toward", "towards"}
+INNER_PREPS = {"by", "from", "with", "for", "of", "to", "between", "toward", "towards"}
 
 
 def _party_within(tok, skip: tuple = (0, 0), depth: int = 3):
@@ -917,10 +922,16 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
         src_tok = _antecedent(src_tok, lex)
         if src_tok is not None and _lemma(src_tok) in lex.sides.get("not_actors", ()):
             src_tok = None   # "the constitution guarantees": a text does not act
+        private = lex.sides.get("private_people", ())
+        src_tok = None if src_tok is not None and _lemma(src_tok) in private else src_tok   # "Chinese tourists"
+        tgt_tok = None if tgt_tok is not None and _lemma(tgt_tok) in private else tgt_tok
         src = resolve_side(doc, src_tok)
         tgt = resolve_side(doc, tgt_tok) if tgt_tok is not None and (src_tok is None or tgt_tok.i != src_tok.i) else None
         if _government_protest(h, src):
             ftype, cameo, mode = "ACCUSE", "114", None
+        if ftype == "SUPPORT" and _lemma(h.tok) in ("back", "support", "backing") and any(
+                t is not None and _lemma(t) in lex.sides.get("military_nouns", ()) for t in (src_tok, tgt_tok)):
+            ftype, cameo, mode = "COOPERATE", "062", None   # troops backing troops: military cooperation
         if ftype == "COERCE" and cameo == "172" and _foreign_state(doc, src, tgt):
             ftype, cameo, mode = "SANCTION", "163", "sanction"   # a ban aimed at another state is a sanction
         status = h.status

@@ -35,16 +35,34 @@ def default_model_name() -> str:
 
 @functools.lru_cache(maxsize=4)
 def load_model(name: Optional[str] = None):
-    """Load an installed spaCy pipeline by package name or path (never downloads)."""
+    """Load an installed spaCy pipeline by package name or path (never downloads), with paragraph breaks as
+    sentence boundaries."""
     import spacy
 
     name = name or default_model_name()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy pipeline {name!r} is not installed (Communique never downloads models at run time): {exc}"
         ) from exc
+    add_paragraph_breaks(nlp)
+    return nlp
+
+
+PARAGRAPH_COMPONENT = "communique_paragraph_breaks"
+
+
+def add_paragraph_breaks(nlp) -> None:
+    """Put the paragraph-break component before the parser (or first when there is none), once."""
+    from communique.nlp import paragraphs  # noqa: F401  (registers the component)
+
+    if PARAGRAPH_COMPONENT in nlp.pipe_names:
+        return
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    elif "senter" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="senter")
 
 
 from communique.nlp.langid import detect_language  # noqa: E402,F401
