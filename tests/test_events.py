@@ -815,3 +815,25 @@ def test_a_blank_line_ends_a_sentence_so_a_pronoun_finds_the_next_paragraph_s_su
     assert any(s.startswith("Earlier in the week") for s in sents)
     meet = _one(extract(extractor, text), "MEET")
     assert (meet.source.country, meet.target.country) == ("CHL", "AUS")
+
+
+@pytest.mark.parametrize("text", [
+    "On the pitch, Ghana and Panama met for only the second time at senior level.",
+    "Brazil and Argentina met in the World Cup qualifier in Buenos Aires on Tuesday.",
+])
+def test_national_teams_meeting_in_a_match_is_no_engagement(extractor, text):
+    doc = extractor.process(Document(id="sport", raw_text=text, published=PUBLISHED))
+    assert not [e for e in doc.events if e.type in ("MEET", "CONSULT")]
+
+
+def test_countries_meeting_to_talk_still_meet(extractor):
+    assert _one(extract(extractor, "Brazil and Argentina met in Buenos Aires on Tuesday to discuss trade."), "MEET")
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia and Azerbaijan say they are closer than ever to signing the peace treaty.",
+    "Serbian President Aleksandar Vucic is close to signing a gas deal with Azerbaijan's Ilham Aliyev.",
+])
+def test_being_close_to_signing_is_not_a_signing(extractor, text):
+    signings = [e for e in extract(extractor, text) if e.type == "SIGN"]
+    assert signings and all(e.status == "hypothetical" for e in signings)

@@ -564,12 +564,19 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         subj = [a for a in _clause_subject(ctx, tok)[0] if a not in objs]
     if etype in ("MEET", "CALL") and len(subj) >= 2 and not objs:     # "X and Y met", "X and Y spoke by phone"
         subj, objs = subj[:1], subj[1:]
+    if etype == "MEET" and subj and objs and all(a.kind == "country" for a in subj + objs) and _sporting(tok.sent):
+        return False      # "Ghana and Panama met in the qualifier": teams, not governments
     cand.sources, cand.targets = subj, objs
     has_partner_phrase = any(_names_other_party(c) for c in tok.children if not (topic_verb and c.dep_ == "dobj"))
     if etype == "MEET" and subj and not objs and not has_partner_phrase and tok.lemma_ in (
             "discuss", "meet", "talk", "negotiate"):
         cand.targets = [a for a in ctx.main_pair if a not in subj][:1] if subj[0] in ctx.main_pair else []
     return bool(cand.sources and cand.targets)
+
+
+def _sporting(sent) -> bool:
+    words = set(lexicon()["sports"]["words"])
+    return any(t.lower_ in words for t in sent)
 
 
 def _bare_plural(tok) -> bool:

@@ -215,6 +215,8 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "s
             continue      # "declined to comment", "asked not to be named": newsroom routine
         if _told_in_a_quotation(e, doc, sdoc):
             continue
+        if _a_game(doc, sdoc, e):
+            continue      # "Ghana and Panama met in the qualifier", "Brazil beat Argentina in the final"
         if sides == "strict":
             if _solo(doc, sdoc, e):
                 e.target = None   # "the army began exercises near the border", "the minister resigned"
@@ -240,6 +242,18 @@ def _dyad(e: Event) -> bool:
     def side_ok(side: Optional[Side]) -> bool:
         return _coded(side) or (side is not None and _political(side))
     return side_ok(e.source) and side_ok(e.target) and (bool(e.source.country) or bool(e.target.country))
+
+
+def _a_game(doc: Document, sdoc, e: Event) -> bool:
+    """Two countries with no person on either side, in a sentence about a match: national teams playing."""
+    from communique.events.diplomatic import _sporting
+
+    kinds = {a.id: a.kind for a in doc.actors}
+    sides = [s for s in (e.source, e.target) if s is not None]
+    if len(sides) < 2 or any(not s.country or (s.actor_id and kinds.get(s.actor_id) != "country") for s in sides):
+        return False
+    tok = _trigger_token(sdoc, e)
+    return tok is not None and _sporting(tok.sent)
 
 
 def _solo(doc: Document, sdoc, e: Event) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from communique.events.lexicon import lexicon
 
+_NEAR = {"close", "closer", "near", "nearer"}
 _GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp")
 _CONDITIONS = {"if", "unless"}
 _CONTRAST = {"just", "only", "merely", "simply", "solely"}
@@ -109,6 +110,8 @@ def _verb_status(verb, future_date: bool = False) -> str:
             return "hypothetical"      # "holding a summit on the sidelines would not be provocative"
         if tok.dep_ == "advcl" and tok.tag_ == "VBD" and any(c.dep_.startswith("nsubj") for c in tok.children):
             break      # "had invited him when the two met": a past clause of its own keeps its own mood
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in _NEAR:
+            return "hypothetical"      # "closer than ever to signing the treaty": not done, and no date set
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
             tok, hops = tok.head.head, hops + 1   # "looks forward to welcoming X": the governing verb past 'to'
         elif tok.dep_ in _GOVERNING and tok.head.i != tok.i:
