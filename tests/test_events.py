@@ -837,3 +837,22 @@ def test_countries_meeting_to_talk_still_meet(extractor):
 def test_being_close_to_signing_is_not_a_signing(extractor, text):
     signings = [e for e in extract(extractor, text) if e.type == "SIGN"]
     assert signings and all(e.status == "hypothetical" for e in signings)
+
+
+def test_an_undated_engagement_after_a_dated_one_by_the_same_person_is_that_day(extractor):
+    doc = extractor.process(Document(id="story", published=PUBLISHED, raw_text=(
+        "Canadian Prime Minister Mark Carney spoke by phone with Mexican President Claudia Sheinbaum on Tuesday.\n\n"
+        "The call lasted an hour, officials said.\n\n"
+        "Carney thanked Mexico for the firefighters it sent. Sheinbaum invited him to visit Mexico City.")))
+    got = {e.type: e for e in doc.events}
+    assert got["CALL"].date.start == "2026-05-12"
+    assert got["PRAISE"].date.start == "2026-05-12"
+    assert got["INVITE"].date.start == "2026-05-12"
+
+
+def test_an_undated_engagement_of_other_people_keeps_the_publication_day(extractor):
+    doc = extractor.process(Document(id="story2", published=PUBLISHED, raw_text=(
+        "Canadian Prime Minister Mark Carney spoke by phone with Mexican President Claudia Sheinbaum on Tuesday.\n\n"
+        "The call lasted an hour, officials said.\n\nKenyan President William Ruto thanked Ghana for its support.")))
+    praise = next(e for e in doc.events if e.type == "PRAISE")
+    assert praise.date.start == PUBLISHED

@@ -227,7 +227,8 @@ def _day_told_from_another(sdoc, cand: Candidate, timexes, scoped) -> Optional[D
 
 def _date_of_previous_sentence(sdoc, cand: Candidate, timexes) -> Optional[DateRange]:
     """"On Thursday, X sat down with Y. The two sides signed an agreement.": a past-tense sentence with no date
-    words that goes on from a dated past-tense sentence of the same paragraph happened that day."""
+    words that goes on from a dated past-tense sentence (the one right before it, across a paragraph break too:
+    news paragraphs are often one sentence long) happened that day."""
     own = _clause_verb(cand.trigger)
     if own.tag_ != "VBD" or any(c.dep_ == "aux" for c in own.children):
         return None
@@ -235,7 +236,7 @@ def _date_of_previous_sentence(sdoc, cand: Candidate, timexes) -> Optional[DateR
     if sent.start == 0:
         return None
     prev = sdoc[sent.start - 1].sent
-    if "\n\n" in doc_text(sdoc)[prev.end_char:sent.start_char] or prev.text.rstrip().endswith(("\"", "”", "?")):
+    if prev.text.rstrip().endswith(("\"", "”", "?")):
         return None
     if prev.root.tag_ != "VBD":
         return None
@@ -263,6 +264,26 @@ def dates_from_trips(events: list[Event]) -> None:
                 if v.status == ev.status and (v.source.actor_id, v.target.country) in sides:
                     ev.date = DateRange(v.date.start, v.date.end, v.date.text)
                     break
+
+
+STORY_REACH = 1500   # characters: an engagement's own paragraph and the next few
+
+
+def dates_from_the_story(events: list[Event]) -> None:
+    """An engagement told with no date words after a dated one by the same person ("X met Y on Tuesday. X thanked Y
+    for ..."; "Y also invited X to ...") goes on telling that day, not the publication day."""
+    dated = [e for e in events if e.status == "occurred" and e.date is not None and e.date.text and e.evidence
+             and e.date.start == e.date.end]
+    for ev in events:
+        if ev.status != "occurred" or not ev.evidence or (ev.date is not None and ev.date.text):
+            continue
+        people = {s.actor_id for s in (ev.source, ev.target) if s is not None and s.actor_id}
+        start = ev.evidence[0].start
+        earlier = [d for d in dated if d is not ev and d.evidence[0].start < start <= d.evidence[0].start + STORY_REACH
+                   and people & {s.actor_id for s in (d.source, d.target) if s is not None and s.actor_id}]
+        if earlier:
+            last = max(earlier, key=lambda d: d.evidence[0].start)
+            ev.date = DateRange(last.date.start, last.date.end, last.date.text)
 
 
 # -- merging ------------------------------------------------------------------

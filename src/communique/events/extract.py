@@ -15,7 +15,7 @@ from communique.events.attributes import add_attributes
 from communique.events.context import DocContext
 from communique.events.diplomatic import Candidate, find_candidates
 from communique.events.lexicon import lexicon, political_groups
-from communique.events.dating import date_for, dates_from_trips
+from communique.events.dating import date_for, dates_from_the_story, dates_from_trips
 from communique.events.merge import merge_events
 from communique.events.options import EventOptions
 from communique.model import Document, Event, Location, Side, Span
@@ -79,6 +79,7 @@ def _rule_events(ctx: DocContext, timexes) -> list[Event]:
     events = _hosting_covers_its_talks(events)
     _called_off_with_the_trip(events)
     dates_from_trips(events)
+    dates_from_the_story(events)
     add_attributes(ctx, events)
     for ev in events:
         ev.attributes.setdefault("coded_by", "rules")
