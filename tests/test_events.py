@@ -856,3 +856,9 @@ def test_an_undated_engagement_of_other_people_keeps_the_publication_day(extract
         "The call lasted an hour, officials said.\n\nKenyan President William Ruto thanked Ghana for its support.")))
     praise = next(e for e in doc.events if e.type == "PRAISE")
     assert praise.date.start == PUBLISHED
+
+
+def test_a_protest_at_a_sports_event_is_still_a_protest(extractor):
+    doc = extractor.process(Document(id="olymp", published=PUBLISHED, raw_text=(
+        "Canadian and Australian activists staged a protest in Beijing on Wednesday ahead of the Olympics.")))
+    assert [e for e in doc.events if e.type == "PROTEST"]

@@ -245,10 +245,16 @@ def _dyad(e: Event) -> bool:
     return side_ok(e.source) and side_ok(e.target) and (bool(e.source.country) or bool(e.target.country))
 
 
+_GAME_TYPES = {"CONSULT", "ASSAULT"}    # what sports copy shares with politics: teams "met", "beat", "clashed"
+
+
 def _a_game(doc: Document, sdoc, e: Event) -> bool:
-    """Two countries with no person on either side, in a sentence about a match: national teams playing."""
+    """Two countries with no person on either side meeting or fighting in a sentence about a match: national teams
+    playing (a protest at the Olympics is still a protest)."""
     from communique.events.diplomatic import _sporting
 
+    if e.type not in _GAME_TYPES:
+        return False
     kinds = {a.id: a.kind for a in doc.actors}
     sides = [s for s in (e.source, e.target) if s is not None]
     if len(sides) < 2 or any(not s.country or (s.actor_id and kinds.get(s.actor_id) != "country") for s in sides):
