@@ -28,8 +28,9 @@ class EventOptions:
     source only, and keeps an event with no target only when its sentence names no other party (else the target
     was missed, not absent); "loose" keeps any event with one political side. Hand-judged samples of the 49 VOA
     stories of voa-more: loose 8 in 100 fully right (an earlier build); source 16 in 100 (65 of the 83 events
-    with no target had one named in the text); strict, all 47 events judged, 30 fully right. So the default
-    ships the dyads and leaves the half-coded events behind a flag."""
+    with no target had one named in the text); strict, all 45 events of the current build judged, 29 fully right
+    (33 under earlier rulings on four borderline targets). So the default ships the dyads (plus one-party acts
+    such as a call-up or a resignation, see ``solo_types``) and leaves the half-coded events behind a flag."""
 
     mode: str = "combined"
     event_model: Optional[str] = None
