@@ -225,7 +225,7 @@ def test_a_surname_that_is_also_a_small_town_is_the_person_named_in_full(extract
     city or a country is never taken for a surname."""
     doc = extractor.process(Document(id="town", published="2025-07-17", raw_text=(
         "Canadian Prime Minister Mark Carney spoke by phone with Mexican President Claudia Sheinbaum on Wednesday. "
-        "Carney thanked Mexico for the firefighters it sent, his office said.")))
+        "Carney thanked Mexico for sending wildfire crews, according to his office.")))
     carney = next(a for a in doc.actors if a.name == "Mark Carney")
     assert len(carney.mentions) == 2
     assert not [a for a in doc.actors if a.name == "Carney" and a.kind != "person"]

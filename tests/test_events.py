@@ -783,20 +783,20 @@ def test_looking_forward_to_welcoming_a_guest_on_a_visit_plans_his_trip(extracto
 
 
 @pytest.mark.parametrize("text,status", [
-    ("Officials did not rule out a meeting between Indian Prime Minister Narendra Modi and Bangladeshi "
-     "Chief Adviser Muhammad Yunus.", "hypothetical"),
-    ("The Kremlin ruled out a meeting between Russian President Vladimir Putin and Ukrainian President "
-     "Volodymyr Zelenskyy.", "negated"),
+    ("Diplomats would not rule out talks between Kenyan President William Ruto and Tanzanian President Samia "
+     "Suluhu Hassan.", "hypothetical"),
+    ("Moscow has ruled out any meeting of Russian President Vladimir Putin with Ukrainian President Volodymyr "
+     "Zelenskyy this year.", "negated"),
 ])
 def test_not_ruling_out_a_meeting_leaves_it_possible(extractor, text, status):
     assert _one(extract(extractor, text), "MEET").status == status
 
 
 def test_an_absence_from_a_gathering_named_just_before_is_a_trip_not_made(extractor):
-    evs = extract(extractor, "Leaders of Central Asia and the Gulf opened a summit in Samarkand on Tuesday. "
-                             "Saudi Arabia's Crown Prince Mohammed bin Salman did not attend.")
+    evs = extract(extractor, "The regional summit in Tashkent opened on Friday. "
+                             "Omani Sultan Haitham bin Tarik did not attend.")
     visit = _one(evs, "VISIT")
-    assert (visit.source.country, visit.target.country, visit.status) == ("SAU", "UZB", "negated")
+    assert (visit.source.country, visit.target.country, visit.status) == ("OMN", "UZB", "negated")
 
 
 def test_an_absence_with_no_gathering_named_is_no_event(extractor):
@@ -810,7 +810,7 @@ def test_a_blank_line_ends_a_sentence_so_a_pronoun_finds_the_next_paragraph_s_su
 
     text = ("Irish Prime Minister Micheal Martin praised Chile for its help, calling it \u201ca favour we will "
             "remember.\u201d\n\nEarlier in the week, Chilean President Gabriel Boric spent two days in Canberra. "
-            "He met Australian Prime Minister Anthony Albanese on Tuesday.")
+            "He held talks with Australian Prime Minister Anthony Albanese in Parliament House.")
     sents = [s.text.strip() for s in load_model()(text).sents]
     assert any(s.startswith("Earlier in the week") for s in sents)
     meet = _one(extract(extractor, text), "MEET")
@@ -818,7 +818,7 @@ def test_a_blank_line_ends_a_sentence_so_a_pronoun_finds_the_next_paragraph_s_su
 
 
 @pytest.mark.parametrize("text", [
-    "On the pitch, Ghana and Panama met for only the second time at senior level.",
+    "In the stadium, Morocco and Peru met in a friendly that ended goalless.",
     "Brazil and Argentina met in the World Cup qualifier in Buenos Aires on Tuesday.",
 ])
 def test_national_teams_meeting_in_a_match_is_no_engagement(extractor, text):
@@ -831,7 +831,7 @@ def test_countries_meeting_to_talk_still_meet(extractor):
 
 
 @pytest.mark.parametrize("text", [
-    "Armenia and Azerbaijan say they are closer than ever to signing the peace treaty.",
+    "Ethiopia and Eritrea say they are nearer than before to signing a border accord.",
     "Serbian President Aleksandar Vucic is close to signing a gas deal with Azerbaijan's Ilham Aliyev.",
 ])
 def test_being_close_to_signing_is_not_a_signing(extractor, text):
@@ -843,7 +843,7 @@ def test_an_undated_engagement_after_a_dated_one_by_the_same_person_is_that_day(
     doc = extractor.process(Document(id="story", published=PUBLISHED, raw_text=(
         "Canadian Prime Minister Mark Carney spoke by phone with Mexican President Claudia Sheinbaum on Tuesday.\n\n"
         "The call lasted an hour, officials said.\n\n"
-        "Carney thanked Mexico for the firefighters it sent. Sheinbaum invited him to visit Mexico City.")))
+        "Carney thanked Mexico for sending wildfire crews. Sheinbaum invited him to visit Mexico City.")))
     got = {e.type: e for e in doc.events}
     assert got["CALL"].date.start == "2026-05-12"
     assert got["PRAISE"].date.start == "2026-05-12"
@@ -860,5 +860,5 @@ def test_an_undated_engagement_of_other_people_keeps_the_publication_day(extract
 
 def test_a_protest_at_a_sports_event_is_still_a_protest(extractor):
     doc = extractor.process(Document(id="olymp", published=PUBLISHED, raw_text=(
-        "Canadian and Australian activists staged a protest in Beijing on Wednesday ahead of the Olympics.")))
+        "Canadian and Australian activists protested in Tokyo on Friday before the Olympic opening ceremony.")))
     assert [e for e in doc.events if e.type == "PROTEST"]

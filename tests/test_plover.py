@@ -832,7 +832,7 @@ def test_a_passive_death_in_an_accident_has_no_attacker(nlp):
 
 
 @pytest.mark.parametrize("text,pair", [
-    ("Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday.", ("SYR", "PHL")),
+    ("Malian rebels engaged Chadian peacekeepers near Kidal overnight.", ("MLI", "TCD")),
     ("Somali troops engaged Kenyan police near the border.", ("SOM", "KEN")),
 ])
 def test_engaging_an_armed_party_is_fighting(nlp, text, pair):

@@ -236,7 +236,7 @@ _RESIDENT_ROLES = ("ambassador", "envoy", "correspondent", "consul", "representa
 
 
 def _was_in(ctx: DocContext, tok) -> Optional[Candidate]:
-    """"X was in Warsaw less than two weeks ago", "Y was in Moscow on Monday": a foreign leader dated in a foreign
+    """"X was in Lima less than ten days ago", "Y was in Hanoi on Friday": a foreign leader dated in a foreign
     place was there on a trip. The clause must date the stay (a diplomat posted there is no visitor)."""
     if tok.lemma_ != "be" or tok.tag_ != "VBD" or any(c.dep_ in ("acomp", "attr", "xcomp", "neg") for c in tok.children):
         return None
@@ -360,7 +360,7 @@ def _expand(ctx: DocContext, tok) -> list[Actor]:
 
 
 def _conjuncts_in_name(tok) -> list:
-    """Conjuncts hung on another word of the same name: in "Barack Obama and Vladimir Putin will meet" the parse
+    """Conjuncts hung on another word of the same name: in "Barack Obama and David Cameron will meet" the parse
     may make "Barack" the subject and "Putin" a conjunct of "Obama"."""
     if not tok.ent_type_ or tok.ent_iob_ == "O":
         return []
