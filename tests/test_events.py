@@ -862,3 +862,18 @@ def test_a_protest_at_a_sports_event_is_still_a_protest(extractor):
     doc = extractor.process(Document(id="olymp", published=PUBLISHED, raw_text=(
         "Canadian and Australian activists protested in Tokyo on Friday before the Olympic opening ceremony.")))
     assert [e for e in doc.events if e.type == "PROTEST"]
+
+
+def test_an_invitation_for_someone_to_visit_invites_him_and_plans_his_trip(extractor):
+    evs = extract(extractor, "Ghanaian President John Mahama repeated his invitation for Kenyan President William "
+                             "Ruto to visit Accra.")
+    invite, visit = _one(evs, "INVITE"), _one(evs, "VISIT")
+    assert (invite.source.country, invite.target.country) == ("GHA", "KEN")
+    assert (visit.source.country, visit.target.country, visit.status) == ("KEN", "GHA", "planned")
+
+
+def test_an_exchange_of_agreements_is_a_signing_and_an_exchange_of_fire_is_not(extractor):
+    evs = extract(extractor, "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed witnessed the "
+                             "exchange of five memoranda of understanding. Indian and Chinese troops reported an "
+                             "exchange of fire near the border.")
+    assert [(e.type, e.source.country, e.target.country) for e in evs] == [("SIGN", "KEN", "ETH")]

@@ -70,6 +70,8 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
                 types, noun = ["MEET"], True      # "a joint news conference with X": the two met
             elif tok.lower_ in ("bilateral", "bilaterals") and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
                 types, noun = ["MEET"], True      # "held a bilateral with X" (often tagged an adjective)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "exchange" and _exchanges_documents(tok):
+                types, noun = ["SIGN"], True      # "witnessed the exchange of five memoranda": a signing ceremony
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _MESSAGES and _message_type(tok):
                 types, noun = [_message_type(tok)], True      # "a congratulatory message", "a condolence letter"
             if not types:
@@ -105,6 +107,14 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
 
 _BY_PHONE_TOO = {"talk", "conversation", "talks", "speak", "meeting", "meet", "summit", "consultations"}
 _MESSAGES = {"message", "letter", "telegram", "cable", "note"}
+
+
+def _exchanges_documents(noun) -> bool:
+    """"the exchange of agreements", "an exchange of memoranda": what is exchanged is a signed document (the
+    SIGN objects), not fire, views or prisoners."""
+    wanted = set(lexicon()["SIGN"]["objects"])
+    return any(p.lemma_.lower() in wanted or p.lower_ in wanted for c in noun.children if c.dep_ == "prep"
+               and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
 
 
 def _message_type(noun) -> Optional[str]:
@@ -657,6 +667,9 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
                     if p.dep_ == "pobj":
                         sources = _expand(ctx, p)
     targets = _objects(ctx, noun, preps={"with", "between", "to", "among"})
+    if etype == "INVITE" and not targets:   # "his invitation for X to visit Y": X is the one invited
+        targets = [a for c in noun.children if c.dep_ in ("advcl", "acl") for s in c.children
+                   if s.dep_ == "nsubj" for a in _expand(ctx, s)] or _objects(ctx, noun, preps={"for"})
     senders = _objects(ctx, noun, preps={"from"})
     if not senders and light is not None and light.lemma_ in _RECEIVING:
         senders = _objects(ctx, light, preps={"from"})   # "received a call on Monday from Y": 'from' on the verb

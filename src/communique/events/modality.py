@@ -95,7 +95,7 @@ def _verb_status(verb, future_date: bool = False) -> str:
         if any(c.lower_ in ("due", "set", "scheduled", "expected", "planned") and c.dep_ in ("acomp", "amod")
                for c in tok.children) and tok.lemma_ == "be":
             return "planned"
-        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":         # "no plans to meet", "a plan to visit"
+        if tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "NOUN":   # "no plans to meet", "an invitation for X to visit"
             noun = tok.head
             if any(c.lower_ in ("no", "never") or c.dep_ == "neg" for c in noun.children):
                 return "negated"
