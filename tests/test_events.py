@@ -877,3 +877,22 @@ def test_an_exchange_of_agreements_is_a_signing_and_an_exchange_of_fire_is_not(e
                              "exchange of five memoranda of understanding. Indian and Chinese troops reported an "
                              "exchange of fire near the border.")
     assert [(e.type, e.source.country, e.target.country) for e in evs] == [("SIGN", "KEN", "ETH")]
+
+
+def test_the_date_of_an_invited_visit_is_not_the_date_of_the_invitation(extractor):
+    evs = extract(extractor, "Peruvian Foreign Minister Elmer Schialer on Monday invited Chilean Foreign Minister "
+                             "Alberto van Klaveren to attend the Pacific Alliance meeting in Lima in August.")
+    assert _one(evs, "INVITE").date.start == "2026-05-11"
+
+
+def test_an_invitation_made_when_two_leaders_met_takes_that_time(extractor):
+    evs = extract(extractor, "Bolivian President Luis Arce had invited Peruvian President Dina Boluarte to La Paz "
+                             "when the two met on the sidelines of the summit last September.")
+    invite = _one(evs, "INVITE")
+    assert (invite.date.start, invite.date.end) == ("2025-09-01", "2025-09-30")
+
+
+def test_what_is_praised_does_not_date_the_praise(extractor):
+    evs = extract(extractor, "Senegalese President Bassirou Diomaye Faye commended Ghana on Tuesday for the "
+                             "peaceful transfer of power in January.")
+    assert _one(evs, "PRAISE").date.start == "2026-05-12"

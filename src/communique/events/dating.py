@@ -72,8 +72,37 @@ def _in_scope(sdoc, cand: Candidate, timexes, quotes=()) -> list[tuple[object, b
             continue      # "called X … and invited her to visit before her inauguration in March"
         if verb.i != own.i and verb.lemma_ in _REPORTING and _governs(verb, own):
             continue      # "said on Monday that he will not travel to Kyiv": Monday dates the saying
+        if cand.type == "INVITE" and verb.i != own.i and _complement_of(verb, own):
+            continue      # "invited X to visit Lima in July": July dates the visit, not the invitation
+        if cand.type in ("PRAISE", "CONDOLE") and _in_reason(span.root, cand.trigger):
+            continue      # "thanked Ghana for the handover in January": January dates what is praised
         out.append((t, verb.i == own.i))
     return out
+
+
+_TIME_MARKS = {"when", "while", "as", "after", "before", "since", "until", "once", "whenever"}
+
+
+def _complement_of(verb, own) -> bool:
+    """Whether ``verb`` heads a clause completing ``own`` ("invited X to attend …", "his invitation for X to visit")."""
+    tok, hops = verb, 0
+    while tok.i != own.i and hops < 4:
+        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "conj") or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in tok.children):
+            return False   # "had invited him when the two met last September": a time clause dates the invitation
+        tok, hops = tok.head, hops + 1
+    return tok.i == own.i and verb.i != own.i
+
+
+def _in_reason(tok, trigger) -> bool:
+    """Whether ``tok`` sits in the trigger's "for …"/"over …" phrase: what the thanks or sympathy is for."""
+    heads = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "over") and tok in c.subtree:
+                return True
+    return False
 
 
 def _schedules(clause, trigger) -> bool:
