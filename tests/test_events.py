@@ -887,7 +887,7 @@ def test_the_date_of_an_invited_visit_is_not_the_date_of_the_invitation(extracto
 
 def test_an_invitation_made_when_two_leaders_met_takes_that_time(extractor):
     evs = extract(extractor, "Bolivian President Luis Arce had invited Peruvian President Dina Boluarte to La Paz "
-                             "when the two met on the sidelines of the summit last September.")
+                             "when both leaders were in Brasilia last September.")
     invite = _one(evs, "INVITE")
     assert (invite.date.start, invite.date.end) == ("2025-09-01", "2025-09-30")
 

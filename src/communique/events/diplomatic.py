@@ -185,7 +185,7 @@ def _attendance(ctx: DocContext, tok, future: bool) -> Optional[Candidate]:
     if lemma == "attend":
         nouns = [c for c in tok.children if c.dep_ == "dobj"]
         if not nouns and any(c.dep_ == "neg" for c in tok.children):
-            nouns = _gathering_before(tok)      # "The summit opened in Samarkand. X did not attend.
+            nouns = _gathering_before(tok)      # "The summit in Tashkent opened. X did not attend."
     elif lemma == "participate" or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part"
                                                              for c in tok.children)):
         nouns = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
@@ -371,7 +371,7 @@ def _expand(ctx: DocContext, tok) -> list[Actor]:
 
 def _conjuncts_in_name(tok) -> list:
     """Conjuncts hung on another word of the same name: in "Barack Obama and David Cameron will meet" the parse
-    may make "Barack" the subject and "Putin" a conjunct of "Obama"."""
+    may make "Barack" the subject and "Cameron" a conjunct of "Obama"."""
     if not tok.ent_type_ or tok.ent_iob_ == "O":
         return []
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -574,8 +574,9 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         subj = [a for a in _clause_subject(ctx, tok)[0] if a not in objs]
     if etype in ("MEET", "CALL") and len(subj) >= 2 and not objs:     # "X and Y met", "X and Y spoke by phone"
         subj, objs = subj[:1], subj[1:]
-    if etype == "MEET" and subj and objs and all(a.kind == "country" for a in subj + objs) and _sporting(tok.sent):
-        return False      # "Ghana and Panama met in the qualifier": teams, not governments
+    if etype == "MEET" and subj and objs and all(a.kind == "country" for a in subj + objs) \
+            and sporting_sentence(tok.sent):
+        return False      # "Peru and Morocco met in a friendly": teams, not governments
     cand.sources, cand.targets = subj, objs
     has_partner_phrase = any(_names_other_party(c) for c in tok.children if not (topic_verb and c.dep_ == "dobj"))
     if etype == "MEET" and subj and not objs and not has_partner_phrase and tok.lemma_ in (
@@ -584,7 +585,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
     return bool(cand.sources and cand.targets)
 
 
-def _sporting(sent) -> bool:
+def sporting_sentence(sent) -> bool:
+    """Whether a sentence is about a match (a word of the ``[sports]`` list)."""
     words = set(lexicon()["sports"]["words"])
     return any(t.lower_ in words for t in sent)
 

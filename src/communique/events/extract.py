@@ -217,7 +217,7 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "s
         if _told_in_a_quotation(e, doc, sdoc):
             continue
         if _a_game(doc, sdoc, e):
-            continue      # "Ghana and Panama met in the qualifier", "Brazil beat Argentina in the final"
+            continue      # "Peru and Morocco met in a friendly", "Brazil beat Argentina in the final"
         if sides == "strict":
             if _solo(doc, sdoc, e):
                 e.target = None   # "the army began exercises near the border", "the minister resigned"
@@ -251,7 +251,7 @@ _GAME_TYPES = {"CONSULT", "ASSAULT"}    # what sports copy shares with politics:
 def _a_game(doc: Document, sdoc, e: Event) -> bool:
     """Two countries with no person on either side meeting or fighting in a sentence about a match: national teams
     playing (a protest at the Olympics is still a protest)."""
-    from communique.events.diplomatic import _sporting
+    from communique.events.diplomatic import sporting_sentence
 
     if e.type not in _GAME_TYPES:
         return False
@@ -260,7 +260,7 @@ def _a_game(doc: Document, sdoc, e: Event) -> bool:
     if len(sides) < 2 or any(not s.country or (s.actor_id and kinds.get(s.actor_id) != "country") for s in sides):
         return False
     tok = _trigger_token(sdoc, e)
-    return tok is not None and _sporting(tok.sent)
+    return tok is not None and sporting_sentence(tok.sent)
 
 
 def _solo(doc: Document, sdoc, e: Event) -> bool:

@@ -909,7 +909,7 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
                 and (_lemma(h.tok) in lex.modality.get("reciprocal", ()) or _shared(tgt_tok)):
             tgt_tok = _partner(src_tok) or tgt_tok   # "X and Y agreed on a truce": each is the other's party
         if tgt_tok is None and src_tok is not None and lex.polarity(ftype) == HOSTILE \
-                and _lemma(src_tok) in lex.sides.get("relational_nouns", ())[:4]:
+                and _lemma(src_tok) in lex.sides.get("opposing_nouns", ()):
             tgt_tok = relation_object(src_tok)   # "opponents of the president protested": against him
         if tgt_tok is None and h.entry.party_object:
             tgt_tok = _clause_subject(h.tok)   # "helped Egypt rebuild": Egypt
