@@ -896,3 +896,19 @@ def test_what_is_praised_does_not_date_the_praise(extractor):
     evs = extract(extractor, "Senegalese President Bassirou Diomaye Faye commended Ghana on Tuesday for the "
                              "peaceful transfer of power in January.")
     assert _one(evs, "PRAISE").date.start == "2026-05-12"
+
+
+@pytest.mark.parametrize("text,pair,status", [
+    ("Kenyan Foreign Minister Musalia Mudavadi led a delegation to Beijing last week.", ("KEN", "CHN"), "occurred"),
+    ("Nigerian Vice President Kashim Shettima is leading Nigeria's delegation to the summit in Addis Ababa.",
+     ("NGA", "ETH"), "occurred"),
+    ("UAE Foreign Minister Sheikh Abdullah bin Zayed will head the UAE delegation to the conference on Syria in "
+     "Paris next month.", ("ARE", "FRA"), "planned"),
+])
+def test_leading_a_delegation_abroad_is_a_trip(extractor, text, pair, status):
+    visit = _one(extract(extractor, text), "VISIT")
+    assert (visit.source.country, visit.target.country, visit.status) == (*pair, status)
+
+
+def test_leading_a_team_at_home_is_no_trip(extractor):
+    assert not extract(extractor, "Kenyan Foreign Minister Musalia Mudavadi led the Kenyan delegation in Nairobi.")

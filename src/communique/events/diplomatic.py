@@ -56,6 +56,10 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
                 if guest is not None:
                     out.append(guest)
                 continue
+            leading = _leads_delegation(ctx, tok, future)
+            if leading is not None:      # "X will head the delegation to Paris" ("head" is also a trip verb)
+                out.append(leading)
+                continue
             if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
                 types = verbs[tok.lemma_.lower()]
                 noun = False
@@ -240,6 +244,30 @@ def _expected_in(ctx: DocContext, tok) -> Optional[Candidate]:
     status = "negated" if any(c.dep_ == "neg" for c in (tok.head if tok.lower_ == "due" else tok).children) \
         else "planned"
     return Candidate("VISIT", tok, tok.sent, status, people[:1], [hit[1]] if hit[1] else [], hit[0], hit[0].country)
+
+
+_DELEGATIONS = {"delegation", "mission", "team"}
+
+
+def _leads_delegation(ctx: DocContext, tok, future: bool) -> Optional[Candidate]:
+    """"X led a delegation to Beijing", "X will head the delegation to the conference in Paris": a trip by X."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("lead", "head"):
+        return None
+    groups = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _DELEGATIONS]
+    if not groups:
+        return None
+    found: dict = {}
+    dest = None
+    for c in list(groups[0].children) + list(tok.children):   # "a delegation to X" or "led ... to X"
+        if dest is None and c.dep_ == "prep" and c.lower_ == "to":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    dest = ctx.place_of(p) if p.lemma_.lower() not in _GATHERINGS else _destination(ctx, p, found)
+    sources = [a for a in _subject(ctx, tok) if a.kind == "person"]
+    if dest is None or not sources or not dest[0].country or dest[0].country == sources[0].country:
+        return None
+    return Candidate("VISIT", tok, tok.sent, verb_status(tok, future), sources[:1], [dest[1]] if dest[1] else [],
+                     dest[0], dest[0].country)
 
 
 _RESIDENT_ROLES = ("ambassador", "envoy", "correspondent", "consul", "representative", "resident")
