@@ -263,6 +263,9 @@ def _leads_delegation(ctx: DocContext, tok, future: bool) -> Optional[Candidate]
             for p in c.children:
                 if p.dep_ == "pobj":
                     dest = ctx.place_of(p) if p.lemma_.lower() not in _GATHERINGS else _destination(ctx, p, found)
+    for c in tok.children:   # "... to the forum in Cairo": the gathering's place hung on the verb
+        if dest is None and c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            dest = next((ctx.place_of(p) for p in c.children if p.dep_ == "pobj"), None)
     sources = [a for a in _subject(ctx, tok) if a.kind == "person"]
     if dest is None or not sources or not dest[0].country or dest[0].country == sources[0].country:
         return None
