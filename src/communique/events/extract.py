@@ -240,9 +240,13 @@ def _dyad(e: Event) -> bool:
     """Both sides are political actors: resolved to an actor or a country, or a collective the codebooks name
     ("the government", "insurgents", "police": CAMEO's ---GOV, ---REB, ---COP), and at least one side is placed in a
     country."""
-    def side_ok(side: Optional[Side]) -> bool:
-        return _coded(side) or (side is not None and _political(side))
-    return side_ok(e.source) and side_ok(e.target) and (bool(e.source.country) or bool(e.target.country))
+    return _political_side(e.source) and _political_side(e.target) and (
+        bool(e.source.country) or bool(e.target.country))
+
+
+def _political_side(side: Optional[Side]) -> bool:
+    """A side resolved to an actor or a country, or a collective the codebooks name."""
+    return _coded(side) or (side is not None and _political(side))
 
 
 _GAME_TYPES = {"CONSULT", "ASSAULT"}    # what sports copy shares with politics: teams "met", "beat", "clashed"
@@ -272,9 +276,9 @@ def _solo(doc: Document, sdoc, e: Event) -> bool:
 
     if e.type not in plover_lexicon().sides.get("solo_types", ()):
         return False
-    if e.source is None or not e.source.country or not (_coded(e.source) or _political(e.source)):
+    if e.source is None or not e.source.country or not _political_side(e.source):
         return False
-    if e.target is not None and (_coded(e.target) or _political(e.target)):
+    if e.target is not None and _political_side(e.target):
         return False
     return not _names_another_party(doc, sdoc, e)
 

@@ -186,14 +186,16 @@ def _r_ymd(m, pub, tense) -> DateSpan:
 def _r_month_day(m, pub, tense) -> DateSpan:
     month = _tables()["months"][m["mon"].rstrip(".").lower()]
     day = int(m["d"])
-    if m["year"]:
-        year = int(m["year"])
-    elif pub is None:
-        return None
-    else:
-        year = _nearest_year(month, day, pub, tense)
-    d = safe_date(year, month, day)
+    year = _written_or_nearest_year(m, month, day, pub, tense)
+    d = safe_date(year, month, day) if year else None
     return (d, d) if d else None
+
+
+def _written_or_nearest_year(m, month: int, day: int, pub, tense) -> Optional[int]:
+    """The year the expression writes, else the nearest one to publication (None without a publication day)."""
+    if m["year"]:
+        return int(m["year"])
+    return _nearest_year(month, day, pub, tense) if pub is not None else None
 
 
 def _r_month_year(m, pub, tense) -> DateSpan:
@@ -233,12 +235,9 @@ def _r_day_range(m, pub, tense) -> DateSpan:
     m1 = months[(m["mon"] or m["mon2"]).rstrip(".").lower()]
     m2 = months[(m["mon2"] or m["mon"]).rstrip(".").lower()]
     d1, d2 = int(m["d"]), int(m["d2"])
-    if m["year"]:
-        y1 = int(m["year"])
-    elif pub is None:
+    y1 = _written_or_nearest_year(m, m1, d1, pub, tense)
+    if y1 is None:
         return None
-    else:
-        y1 = _nearest_year(m1, d1, pub, tense)
     y2 = y1 + 1 if m2 < m1 else y1
     lo, hi = safe_date(y1, m1, d1), safe_date(y2, m2, d2)
     if lo is None or hi is None or hi < lo or (hi - lo).days > 62:
