@@ -292,8 +292,9 @@ def _join_split_names(sdoc, cands: list[Cand]) -> list[Cand]:
 
 
 def _missed_countries(sdoc, cands: list[Cand]) -> list[Cand]:
-    """One-word country names the tagger left untagged ("Ambassador X of Nigeria"), unless they sit inside a
-    run of capitalised words (a name such as "Michael Jordan" or a body's name)."""
+    """One-word country names and national capitals the tagger left untagged ("Ambassador X of Nigeria", "Kyiv
+    insisted …"), unless they sit inside a run of capitalised words (a name such as "Michael Jordan" or a body's
+    name)."""
     gaz = gazetteer()
     covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
     extra = []
@@ -301,10 +302,11 @@ def _missed_countries(sdoc, cands: list[Cand]) -> list[Cand]:
         if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
             continue
         iso = gaz.country(tok.text)
-        if not iso:
+        if not iso and not gaz.seat_of_state(tok.text):
             continue
         near = [sdoc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(sdoc)]
         if any(t.is_title and t.pos_ == "PROPN" and not t.is_sent_start for t in near):
             continue
-        extra.append(Cand(tok.idx, tok.idx + len(tok.text), tok.text, "COUNTRY", tok.i, tok.i + 1, iso))
+        extra.append(Cand(tok.idx, tok.idx + len(tok.text), tok.text, "COUNTRY", tok.i, tok.i + 1, iso)
+                     if iso else _make(sdoc[tok.i:tok.i + 1], "GPE"))
     return sorted(cands + extra, key=lambda c: c.start) if extra else cands

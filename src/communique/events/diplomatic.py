@@ -14,7 +14,7 @@ from typing import Optional
 
 from communique.actors.roles import role_words
 from communique.events.context import DocContext
-from communique.events.lexicon import lexicon, light_verbs, trigger_index
+from communique.events.lexicon import endorsed_things, lexicon, light_verbs, trigger_index
 from communique.events.modality import noun_status, verb_status
 from communique.geo import country_name
 from communique.model import Actor, Location
@@ -555,6 +555,10 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
         if passive:
             cand.sources, cand.targets = _agent(ctx, tok), _passive_subject(ctx, tok)
         else:
+            if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in endorsed_things()
+                   for c in tok.children):
+                return False      # "welcomed Biden's statement", "received X's letter": no guest (the breadth
+                #                   rules code the endorsement)
             cand.sources, cand.targets = _subject(ctx, tok), _objects(ctx, tok, preps=set())
             for meal in (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _HOSTED_MEALS):
                 # "hosted a dinner for X", "gave a banquet in honour of X"

@@ -188,9 +188,12 @@ def _told_in_a_quotation(e: Event, doc: Document, sdoc) -> bool:
     return not (named and named in doc.text[quote.start:quote.end].lower())
 
 
-def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "source") -> list[Event]:
+def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "auto") -> list[Event]:
     """PLOVER breadth events, minus those a diplomatic event already codes and those with no political actor."""
     from communique.events.plover import extract_plover_events
+
+    if sides == "auto":
+        sides = "loose" if _lone_sentence(sdoc) else "strict"
 
     try:
         extra = extract_plover_events(doc, sdoc)
@@ -229,8 +232,15 @@ def _plover_events(doc: Document, sdoc, diplomatic: list[Event], sides: str = "s
             if _names_another_party(doc, sdoc, e):
                 continue      # the sentence names someone the act was aimed at, and the rules missed whom
             e.target = None   # a one-party act ("the rebels regrouped") keeps no target, never a guess
+        elif sides == "loose":
+            e.source, e.target = (s if _political(s, names) else None for s in (e.source, e.target))
         out.append(e)
     return out
+
+
+def _lone_sentence(sdoc) -> bool:
+    """A text that is one sentence: a headline, an alert, a row of a sentence table."""
+    return sdoc is not None and sum(1 for s in sdoc.sents if any(t.is_alpha for t in s)) == 1
 
 
 _PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "from", "around", "throughout", "within"}

@@ -43,6 +43,7 @@ EVENT_VERBS = {"occur", "happen", "erupt", "break", "intensify", "escalate", "re
                "destroy", "damage", "hit", "target"}   # verbs whose subject noun is the event itself
 QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "number",
                   "group", "batch", "contingent", "wave", "handful", "million", "millions", "more", "some", "all"}
+MEASURE_HEADS = {"day", "week", "month", "hour", "round", "series", "wave", "spate", "string", "bout", "spell"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION"}   # acts whose announced readiness is a threat (CAMEO 13x)
 PLANNED_MODS = {"planned", "proposed", "upcoming", "future", "scheduled", "expected", "possible",
                 "forthcoming", "prospective", "potential", "impending", "next"}
@@ -144,6 +145,8 @@ def _entry_fits(e: Entry, tok, objs: Optional[set]) -> bool:
         return False
     if e.needs_clause_subject and _clause_subject(tok) is None:
         return False
+    if e.mandative and not _mandative(tok):
+        return False
     if e.party_object and not any(c.dep_ in ("dobj", "nsubjpass") and _is_party(c) for c in tok.children):
         helped = _clause_subject(tok)   # "helped Egypt rebuild"
         if helped is None or not _is_party(helped):
@@ -167,11 +170,36 @@ def _has_prep(tok, preps) -> bool:
                for h in heads for c in h.children)
 
 
+def _mandative(tok) -> bool:
+    """Whether a verb asks for something to be done: a prepositional object ("insisted on talks"), or a complement
+    with an obligation ("that Y must pay"), an infinitive ("insisted on / to be heard") or a subjunctive ("that
+    he resign": the bare form, or a present form under a past verb)."""
+    obliged = lexicon().modality["obligation_aux"]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            return True
+        if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        aux = [g for g in c.children if g.dep_ in ("aux", "auxpass")]
+        if any(g.lower_ in obliged for g in aux) or c.dep_ == "xcomp" and any(g.lower_ == "to" for g in aux):
+            return True
+        if _own_subject(c) is not None and not any(g.tag_ == "MD" or g.tag_ in ("VBD", "VBZ") for g in aux) and (
+                c.tag_ == "VB" or c.tag_ == "VBP" and tok.tag_ == "VBD"):
+            return True
+    return False
+
+
+def _own_subject(clause):
+    """The subject a clause has of its own ("that Israel lift …"), if any."""
+    return next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _clause_subject(tok):
-    """'wants Y to withdraw' / 'expects that Y will withdraw': the party asked to act (Y), not the speaker."""
+    """'wants Y to withdraw' / 'expects that Y will withdraw' / 'the demand that Y withdraw': the party asked to
+    act (Y), not the speaker."""
     own = _subject(tok)
     for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp"):
+        if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "acl" and tok.pos_ in NOUN_POS and _own_subject(c) is not None:
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and (own is None or s.i != own.i) and s.lower_ not in ("it", "there"):
                 return s
@@ -281,6 +309,12 @@ def _depth(tok) -> int:
 def _anchor(hit: Hit):
     """The verb that carries the trigger's tense and modality (a noun's light verb)."""
     t = hit.tok
+    if hit.is_noun and t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in MEASURE_HEADS:
+        t = t.head.head   # "began five days of exercises", "a wave of protests": the measure carries the verb
+    if hit.is_noun and t.dep_ == "compound" and _lemma(t.head) in lexicon().sides.get("frame_nouns", ()):
+        t = t.head   # "launched a mediation effort": the frame noun's verb is the act's
+    elif t.dep_ == "prep" and hit.span[1] - hit.span[0] > 1 and t.head.pos_ in ("VERB", "AUX"):
+        return t.head   # "troops remained on high alert": the phrase hangs on its verb
     if hit.is_noun and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
         h = t.head
         if t.dep_ == "pobj" and h.dep_ == "prep":
@@ -433,12 +467,13 @@ def _link_frames(hits: list[Hit], lex: Lexicon) -> None:
     for h in hits:
         cur, n = h.tok, 0
         while cur.head.i != cur.i and n < 8:
-            dep = cur.dep_
+            dep, clause = cur.dep_, cur
             cur, n = cur.head, n + 1
             g = by_tok.get(cur.i)
             if g is None or g is h:
                 continue
-            if dep in COMPLEMENT_DEPS and (lex.polarity(g.entry.type) == FRAME or g.entry.transparent):
+            if (dep in COMPLEMENT_DEPS or dep == "acl" and _own_subject(clause)) and (
+                    lex.polarity(g.entry.type) == FRAME or g.entry.transparent):   # "its demand that Y lift"
                 h.governed_by = g
                 g.governs.append(h)
             break   # only the nearest trigger above counts
@@ -479,7 +514,7 @@ def _stative(tok) -> bool:
 
 
 def _source_token(hit: Hit):
-    t = hit.tok
+    t = hit.tok if hit.tok.dep_ != "prep" else _anchor(hit)   # "remained on high alert": the verb's subject
     if not hit.is_noun and _stative(t):
         return next(c for c in t.children if c.dep_ == "nsubjpass")
     if hit.is_noun:
@@ -595,6 +630,8 @@ def _target_token(hit: Hit):
         found = None
     if found is None and hit.span[1] - hit.span[0] > 1:   # "a warrant for the arrest of X": the phrase's last word
         found = _prep_obj(t.doc[hit.span[1] - 1])
+    if found is None and hit.is_noun and t.dep_ == "compound" and _anchor(hit).i != t.i:
+        found = _prep_obj(t.head, ANCHOR_PREPS)   # "a mediation mission between X and Y"
     if found is None and hit.is_noun:
         a = _anchor(hit)
         if a.i != t.i:
@@ -619,8 +656,8 @@ def _target_token(hit: Hit):
     if cands:
         return cands[0]
     if lexicon().polarity(hit.entry.type) == FRAME:
-        for c in t.children:   # "demanded that Y withdraw" → Y
-            if c.dep_ in ("ccomp", "xcomp"):
+        for c in t.children:   # "demanded that Y withdraw", "its demand that Y withdraw" → Y
+            if c.dep_ in ("ccomp", "xcomp") or hit.is_noun and c.dep_ == "acl":
                 s = _subject(c)
                 if s is not None and s.lower_ not in ("it", "they", "we", "he", "she", "i"):
                     return s   # ("warned it would retaliate": 'it' is the speaker itself, not a target)
@@ -702,6 +739,18 @@ def _co_parties(doc, src_tok, tgt_tok, src: Optional[Side]) -> list[Side]:
     return out[:MAX_CO_PARTIES]
 
 
+def _joint_exercise(h: Hit, lex: Lexicon, tgt_tok, src_tok) -> bool:
+    """Exercises held together (``joint_act_nouns`` of the data file): by coordinated doers, "with" a partner, or
+    called joint."""
+    if _lemma(h.tok) not in lex.sides.get("joint_act_nouns", ()):
+        return False
+    joint_words = lex.sides.get("joint_words", ())
+    coordinated = src_tok is not None and (_partner(src_tok) is not None or any(
+        m.dep_ in ("amod", "compound") and m.ent_type_ in PARTY_ENTS and m.conjuncts for m in src_tok.children))
+    return coordinated or (tgt_tok is not None and tgt_tok.head.lower_ == "with") \
+        or any(c.dep_ in ("amod", "compound") and c.lower_ in joint_words for c in h.tok.children)
+
+
 def _shared(tok) -> bool:
     """'their partnership', 'their ties': a thing the co-subjects share, so each is the other's party."""
     return tok is not None and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
@@ -740,7 +789,7 @@ def _place(hit: Hit):
 NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
-ANCHOR_PREPS = {"to", "against", "on", "with", "upon", "toward", "towards"}
+ANCHOR_PREPS = {"to", "against", "on", "with", "upon", "toward", "towards", "between"}
 
 
 def _prep_obj(t, preps=TARGET_PREPS):
@@ -917,7 +966,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             acts = [g for g in h.governs if not g.if_clause]
             if acts:   # "willing to send equipment to X": X
                 tgt_tok = _target_token(min(acts, key=lambda g: g.depth))
-        if h.entry.place_target and (tgt_tok is None or not _is_party(tgt_tok)):
+        joint = ftype in ("MOBILIZE", "COOPERATE") and _joint_exercise(h, lex, tgt_tok, src_tok)
+        if h.entry.place_target and not joint and (tgt_tok is None or not _is_party(tgt_tok)):
             tgt_tok = _place(h) or tgt_tok
         src_tok = _antecedent(src_tok, lex)
         if src_tok is not None and _lemma(src_tok) in lex.sides.get("not_actors", ()):
@@ -934,6 +984,9 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             ftype, cameo, mode = "COOPERATE", "062", None   # troops backing troops: military cooperation
         if ftype == "COERCE" and cameo == "172" and _foreign_state(doc, src, tgt):
             ftype, cameo, mode = "SANCTION", "163", "sanction"   # a ban aimed at another state is a sanction
+        co = _co_parties(doc, src_tok, tgt_tok, src)
+        if joint:   # "Indian and French warships began naval exercises": military cooperation (062), each with each
+            ftype, cameo, mode = "COOPERATE", "062", None
         status = h.status
         if ftype == "REJECT" and h.entry.type != "REJECT" and status == "negated":
             status = "occurred"   # "did not accept" is a rejection that happened
@@ -966,8 +1019,7 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             cameo=cameo,
             attributes=attrs,
         )
-        co = _co_parties(doc, src_tok, tgt_tok, src)
-        if co and tgt is None and _lemma(h.tok) in lex.modality.get("reciprocal", ()):
+        if co and tgt is None and (joint or _lemma(h.tok) in lex.modality.get("reciprocal", ())):
             parties = [src] + co      # "the US, Russia and Switzerland met": each met each
             pairs = [(a, b) for a in parties for b in parties if a is not b][:2 * MAX_CO_PARTIES]
             ev.target = pairs[0][1]

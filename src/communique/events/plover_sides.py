@@ -95,8 +95,22 @@ def resolve_side(doc, tok) -> Optional[Side]:
     #    except the place such a collective is said to be in ("police in Lagos", "students rallied in Dhaka")
     if tok.pos_ == "PRON":
         return Side(name=tok.text, country=None, actor_id=None)
+    seat = _untagged_seat(tok, toks)
+    if seat is not None:
+        return Side(name=tok.text, country=seat, actor_id=None)
     span = sdoc[toks[0].i: toks[-1].i + 1] if len(toks) <= 8 else sdoc[tok.i: tok.i + 1]
     return Side(name=span.text, country=_modifier_country(tok) or _located_country(tok), actor_id=None)
+
+
+def _untagged_seat(tok, toks) -> Optional[str]:
+    """"Kyiv insisted …", "accused Naypyidaw": a lone proper noun the tagger missed that is a country or a
+    national capital stands for its state."""
+    from communique.geo import gazetteer
+
+    if len(toks) != 1 or tok.pos_ != "PROPN" or not tok.is_title:
+        return None
+    gaz = gazetteer()
+    return gaz.country(tok.text) or gaz.seat_of_state(tok.text)
 
 
 def relation_object(tok):

@@ -135,6 +135,14 @@ class Gazetteer:
             return Place(self.country_names.get(iso3, text), iso3, lat, lon, "country")
         return None
 
+    def seat_of_state(self, text: str, min_population: int = 100_000) -> Optional[str]:
+        """ISO3 of the state whose capital ``text`` is ("Kyiv", "Damascus"), for a capital large enough that its
+        name is not also a common surname (Douglas, Stanley, Hamilton are small capitals)."""
+        place = self.places.get(normalize(text))
+        if place is None or place.kind != "capital" or place.population < min_population:
+            return None
+        return place.country
+
     def country_code(self, text: str) -> Optional[str]:
         """Any of country name, demonym, metonym or city → ISO3."""
         key = normalize(text)
