@@ -288,8 +288,8 @@ def _match_words(sent, lex: Lexicon, all_toks, lems, lows, claimed, hits) -> Non
                 if e is not None:
                     hits.append(Hit(t, (t.i, t.i + 1), e, False))
                     continue
-        if nentries and pos in NOUN_POS:
-            e = _best(nentries, t, set())
+        if nentries and pos in NOUN_POS and not (t.tag_ == "NNS" and lem in lex.sides.get("people_in_plural", ())):
+            e = _best(nentries, t, set())   # ("Uyghur exiles" are people, "exile" is the act)
             if e is not None:
                 hits.append(Hit(t, (t.i, t.i + 1), e, True))
     return hits
@@ -371,7 +371,7 @@ def _modality(hit: Hit, lex: Lexicon, sent) -> None:
         lems = {_lemma(c) for c in kids if c.dep_ in ("aux", "auxpass")} | {
             c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if any((c.dep_ == "neg" or (c.lower_ in m["negators"] and c.dep_ in ("neg", "advmod", "det")))
-               and not is_contrastive(c) for c in kids):
+               and not is_contrastive(c) and not hit.span[0] <= c.i < hit.span[1] for c in kids):
             negated = True
         if steps == 0 and cur.dep_ == "acomp" and cur.head.i != cur.i:   # "must be ready to"
             hk = [c for c in cur.head.children if c.dep_ in ("aux", "auxpass")]
@@ -477,6 +477,13 @@ def _link_frames(hits: list[Hit], lex: Lexicon) -> None:
                 h.governed_by = g
                 g.governs.append(h)
             break   # only the nearest trigger above counts
+    for g in hits:   # "lifting the sanctions is out of the question": the judged act is the clause subject
+        if lex.polarity(g.entry.type) != FRAME or g.tok.dep_ not in ("prep", "acomp") or _lemma(g.tok.head) != "be":
+            continue
+        for h in hits:
+            if h.governed_by is None and h.tok.dep_ == "csubj" and h.tok.head.i == g.tok.head.i:
+                h.governed_by = g
+                g.governs.append(h)
 
 
 # ---------------------------------------------------------------------------
@@ -541,6 +548,8 @@ def _source_token(hit: Hit):
     cur, n = t, 0
     while n < 6:
         s = _subject(cur)
+        if s is not None and s.dep_ == "csubj":
+            return _speaker(hit, lexicon())   # "said lifting the sanctions was out of the question": the speaker
         if s is not None:
             by = next((g for c in s.children if c.dep_ == "prep" and c.lower_ == "by"
                        for g in c.children if g.dep_ == "pobj"), None)
@@ -678,8 +687,8 @@ def _party_within(tok, skip: tuple = (0, 0), depth: int = 3):
         nxt = []
         for h in frontier:
             for c in h.children:
-                if c.dep_ == "conj" and c.pos_ in NOUN_POS:
-                    nxt.append(c)
+                if c.dep_ == "conj" and c.pos_ in NOUN_POS or c.dep_ == "acl" and c.tag_ == "VBN":
+                    nxt.append(c)   # (and "taxes imposed by Y": the agent of a participle)
                 if c.dep_ not in ("prep", "agent") or c.lower_ not in INNER_PREPS:
                     continue
                 for g in c.children:
@@ -737,6 +746,31 @@ def _co_parties(doc, src_tok, tgt_tok, src: Optional[Side]) -> list[Side]:
                 and all((side.name, side.country) != (o.name, o.country) for o in out):
             out.append(side)
     return out[:MAX_CO_PARTIES]
+
+
+def _purpose_target(h: Hit, hits: list):
+    """The party of the act a protest is made for: "went on hunger strike to demand the minister's resignation",
+    "stayed home to protest against the new law of X" (a purpose clause, "to" + a trigger)."""
+    a = h.tok if not h.is_noun else _anchor(h)
+    by_tok = {g.tok.i: g for g in hits if g is not h}
+    for c in list(a.children) + (list(h.tok.children) if a.i != h.tok.i else []):
+        if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) \
+                and c.i in by_tok:
+            t = _target_token(by_tok[c.i])
+            if t is not None and _is_party(t):
+                return t
+        if c.dep_ == "prep" and c.lower_ == "in":   # "in protest of / at / against X's decision"
+            for p in c.children:
+                if p.dep_ == "pobj" and _lemma(p) == "protest":
+                    inner = _prep_obj(p, {"of", "at", "against", "over"})
+                    if inner is not None:
+                        return inner if _is_party(inner) else _party_within(inner) or _possessor(inner)
+    return None
+
+
+def _possessor(tok):
+    """"the Turkish government's decision": the party that owns the thing."""
+    return next((c for c in tok.children if c.dep_ == "poss" and _is_party(c)), None)
 
 
 def _joint_exercise(h: Hit, lex: Lexicon, tgt_tok, src_tok) -> bool:
@@ -918,8 +952,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             continue   # "ordered troops to shell": the ordered act is the event
         if h.entry.mode_only:
             continue   # a weapon noun only colours the attack it belongs to
-        hostile_act = any(lex.polarity(g.entry.type) == HOSTILE and (not h.entry.needs_party_or_act or not g.is_noun)
-                          for g in h.governs)
+        hostile_act = any((lex.polarity(g.entry.type) == HOSTILE or g.entry.type == "THREATEN")
+                          and (not h.entry.needs_party_or_act or not g.is_noun) for g in h.governs)
         if h.entry.needs_hostile_act and not hostile_act:
             continue   # "claimed that the vote was fair" accuses no one
         if h.entry.needs_party_or_act and not hostile_act and not any(
@@ -966,6 +1000,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             acts = [g for g in h.governs if not g.if_clause]
             if acts:   # "willing to send equipment to X": X
                 tgt_tok = _target_token(min(acts, key=lambda g: g.depth))
+        if ftype == "PROTEST" and (tgt_tok is None or not _is_party(tgt_tok)):
+            tgt_tok = _purpose_target(h, hits) or tgt_tok   # "a hunger strike to demand X's resignation": X
         joint = ftype in ("MOBILIZE", "COOPERATE") and _joint_exercise(h, lex, tgt_tok, src_tok)
         if h.entry.place_target and not joint and (tgt_tok is None or not _is_party(tgt_tok)):
             tgt_tok = _place(h) or tgt_tok

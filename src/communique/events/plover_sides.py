@@ -89,8 +89,10 @@ def resolve_side(doc, tok) -> Optional[Side]:
         c = (country_of(e.text) if e.label_ in PLACE_LABELS else _country_word(e.text)) if _may_be_country(e) else None
         if c or e.label_ in ("ORG", "PERSON"):
             return Side(name=e.text, country=c or _country_in(toks, e) or _located_country(tok), actor_id=None)
-    if ents:
-        return Side(name=ents[0].text, country=None, actor_id=None)
+    if ents:   # "Yoruba community elders": the group the entity qualifies, when the head is not the entity
+        inside = ents[0].start <= tok.i < ents[0].end
+        name = ents[0].text if inside or len(toks) > 8 else sdoc[toks[0].i: toks[-1].i + 1].text
+        return Side(name=name, country=None, actor_id=None)
     # 3. the bare noun phrase ("protesters", "the rebels"): no country guessed from common words,
     #    except the place such a collective is said to be in ("police in Lagos", "students rallied in Dhaka")
     if tok.pos_ == "PRON":
