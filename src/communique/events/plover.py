@@ -176,7 +176,8 @@ def _mandative(tok) -> bool:
     he resign": the bare form, or a present form under a past verb)."""
     obliged = lexicon().modality["obligation_aux"]
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon") and not any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.children):   # ("insisted on Tuesday that …")
             return True
         if c.dep_ not in ("ccomp", "xcomp"):
             continue
@@ -768,6 +769,13 @@ def _purpose_target(h: Hit, hits: list):
     return None
 
 
+def _party_in_clause_subject(verb):
+    """The first named party inside the clause that is ``verb``'s subject ("returning the islands to Turkey")."""
+    clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
+    return next((t for t in clause.subtree if t.ent_type_ in PARTY_ENTS and t.ent_iob_ == "B"), None) \
+        if clause is not None else None
+
+
 def _possessor(tok):
     """"the Turkish government's decision": the party that owns the thing."""
     return next((c for c in tok.children if c.dep_ == "poss" and _is_party(c)), None)
@@ -1000,6 +1008,8 @@ def _sentence_events(doc, sent, lex: Lexicon, offset: int) -> list[Event]:
             acts = [g for g in h.governs if not g.if_clause]
             if acts:   # "willing to send equipment to X": X
                 tgt_tok = _target_token(min(acts, key=lambda g: g.depth))
+        if tgt_tok is None and lex.polarity(h.entry.type) == FRAME and h.tok.dep_ in ("prep", "acomp"):
+            tgt_tok = _party_in_clause_subject(h.tok.head)   # "said talks with Y were out of the question": Y
         if ftype == "PROTEST" and (tgt_tok is None or not _is_party(tgt_tok)):
             tgt_tok = _purpose_target(h, hits) or tgt_tok   # "a hunger strike to demand X's resignation": X
         joint = ftype in ("MOBILIZE", "COOPERATE") and _joint_exercise(h, lex, tgt_tok, src_tok)
