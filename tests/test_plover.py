@@ -247,8 +247,8 @@ def test_adjective_frame_takes_the_copula_subject(nlp):
     ("Turkey will supply drones to Ukraine.", "AGREE", "033"),
     ("Japan plans to send food aid to Sri Lanka.", "AGREE", "033"),
     # 181 abduction (PLOVER puts it under COERCE)
-    ("Gunmen kidnapped three Chinese engineers in southern Nigeria.", "COERCE", "181"),
-    ("Pirates hijacked a Greek tanker off the coast of Somalia.", "COERCE", "181"),
+    ("Gunmen kidnapped three Chinese engineers in southern Nigeria.", "ASSAULT", "181"),   # CAMEO 18x: assault
+    ("Pirates hijacked a Greek tanker off the coast of Somalia.", "ASSAULT", "181"),
 ])
 def test_codebook_class(nlp, text, ptype, cameo):
     ev = top(nlp, text)

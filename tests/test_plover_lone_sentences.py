@@ -190,3 +190,35 @@ def test_welcoming_what_someone_said_hosts_no_one(extractor, text):
 def test_welcoming_a_person_still_hosts(extractor):
     evs = events(extractor, "President Ruto welcomed Tanzania's president at State House on Monday.")
     assert any(e.type == "HOST" for e in evs)
+
+
+# -- codebook classes the first lexicon split wrongly ------------------------------------------------------
+@pytest.mark.parametrize("text,ptype,cameo", [
+    ("Mali was suspended from the regional bloc on Sunday after the second coup in nine months.", "SANCTION", "161"),
+    ("The Commonwealth suspended Fiji from the organisation in 2009.", "SANCTION", "161"),
+    ("Norway froze its budget support to Malawi over a corruption scandal.", "SANCTION", "162"),
+    ("Denmark suspended its budget support to Tanzania after the disputed vote.", "SANCTION", "162"),
+    ("Gunmen kidnapped eight aid workers in northern Mali on Tuesday.", "ASSAULT", "181"),
+    ("Argentina brought a claim against Britain at the tribunal in The Hague.", "ACCUSE", "115"),
+    ("Kenya has filed a case at the regional court against Uganda over the disputed island.", "ACCUSE", "115"),
+    ("Iran's Revolutionary Guards seized a Greek-flagged tanker in the Strait of Hormuz on Wednesday.", "COERCE",
+     "1711"),
+    ("Indonesian authorities seized two Vietnamese fishing boats off the Natuna islands.", "COERCE", "1711"),
+    ("Turkish authorities blocked access to an opposition news website on Monday.", "COERCE", "1721"),
+    ("The IMF approved a $1.2 billion loan for Sri Lanka on Monday.", "AID", "07"),
+    ("The Asian Development Bank approved a grant of $50 million for Tonga after the eruption.", "AID", "07"),
+    ("Washington imposed new import duties on Canadian lumber on Friday.", "SANCTION", "16"),
+])
+def test_codebook_classes(extractor, text, ptype, cameo):
+    ev = max(plover(extractor, text), key=lambda e: e.confidence)
+    assert ev.type == ptype and ev.cameo.startswith(cameo), (ev.type, ev.cameo, ev.trigger)
+
+
+@pytest.mark.parametrize("text,not_type", [
+    ("Two police officers were suspended from duty in Nairobi.", "SANCTION"),
+    ("Rebels seized the town of Goma on Tuesday.", "COERCE"),
+    ("Protesters blocked access to the parliament building in Tbilisi.", "COERCE"),
+    ("The cabinet approved the new budget on Monday.", "AID"),
+])
+def test_the_object_keeps_look_alikes_apart(extractor, text, not_type):
+    assert not any(e.type == not_type for e in plover(extractor, text))

@@ -45,6 +45,8 @@ def plover_rules_option():
 
 def plover_sides_option():
     return typer.Option("auto", "--plover-sides",
-                        help="auto (default): loose for a text of one sentence, strict for longer ones; strict: a PLOVER rule event needs both sides political (an actor, a "
-                             "country or a collective such as 'the authorities'), one placed in a country; source: the source, and no target only when the sentence names no other "
-                             "party; loose: one political side (a side that is no political actor is left empty).")
+                        help="auto (default): loose for a text of one sentence, strict for longer ones; strict: a "
+                             "PLOVER rule event needs both sides political (an actor, a country or a collective "
+                             "such as 'the authorities'), one placed in a country; source: the source, and no "
+                             "target only when the sentence names no other party; loose: one political side (a "
+                             "side that is no political actor is left empty).")

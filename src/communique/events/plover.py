@@ -97,7 +97,8 @@ def _object_lemmas(tok) -> set:
         for g in h.children:
             if g.dep_ in ("compound", "amod", "conj", "nmod"):
                 heads.append(g)
-            elif g.dep_ == "prep" and g.lower_ in ("of", "against"):   # "warned its citizens against travel"
+            elif g.dep_ == "prep" and (g.lower_ in ("of", "against")   # "warned its citizens against travel"
+                                       or g.lower_ == "to" and _lemma(h) == "access"):   # "blocked access to a site"
                 heads.extend(x for x in g.children if x.dep_ in ("pobj", "pcomp"))
     return out
 
@@ -165,6 +166,8 @@ def _has_prep(tok, preps) -> bool:
     heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
     if tok.pos_ in NOUN_POS and tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         heads.append(tok.head)
+        if "against" in preps:   # "filed a case at the court against Y": the parse may hang it on the court
+            heads += [g for c in tok.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(c.dep_ in ("prep", "agent") and c.lower_ in preps
                and not any(g.ent_type_ in NOT_PARTY_ENTS for g in c.children if g.dep_ == "pobj")
                for h in heads for c in h.children)
