@@ -150,7 +150,15 @@ class _WorkerPool:
             self.close()
 
     def _submit(self, chunk: list[Document]) -> Future:
-        return self._pool().submit(_extract_chunk, chunk)
+        """A future for the chunk; when a worker died since the last result came back, the pool refuses new work,
+        and the chunk gets a future that failed the same way, so the run loop isolates and resubmits it in order
+        (raising here would end the whole batch)."""
+        try:
+            return self._pool().submit(_extract_chunk, chunk)
+        except BrokenProcessPool as exc:
+            lost: Future = Future()
+            lost.set_exception(exc)
+            return lost
 
     def run(self, docs: Iterable[Document], chunk_size: int, in_flight: int) -> Iterator[Document]:
         source = iter(docs)
