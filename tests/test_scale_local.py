@@ -149,6 +149,7 @@ def test_a_pool_broken_before_the_next_submit_fails_that_chunk_in_order_instead_
     from communique.engines.local import _WorkerPool
 
     pool = _WorkerPool(2, upper_factory, {}, None)
+    pool.deadline = lambda n: 60.0   # a hang fails the test instead of stalling the suite
     try:
         with pytest.raises(BrokenProcessPool):
             pool._submit(_docs(["boom"])).result(timeout=60)

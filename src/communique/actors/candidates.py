@@ -225,15 +225,38 @@ def _split_prefix(seg):
     gaz, lex = gazetteer(), lexicon()
     if gaz.place(_tokens_text(seg)) or city_place(_tokens_text(seg)):
         return None
-    for k in range(1, len(seg) - 1):
+    for k in range(1, len(seg)):
         prefix = _tokens_text(seg[:k])
         if not gaz.country(prefix) and not lex.org(prefix) and described_as_person(seg[-1]):
             continue    # "Aden Barre Duale, a lawmaker": a given name that is also a city
         org_tail = seg[k - 1].lower_ in lex.org_words and seg[k - 1].is_title \
             and not (k == 1 and seg[0].lower_ in lex.org_surnames)      # "Park Soo-jin" is one name
-        if (gaz.country_code(prefix) or lex.org(prefix) or org_tail) and looks_like_name(seg[k:]):
+        if (gaz.country_code(prefix) or lex.org(prefix) or org_tail) and (
+                looks_like_name(seg[k:]) or gaz.country(prefix) and _one_name_after_titled_country(seg, k)):
             return seg[:k], seg[k:]
     return None
+
+
+def _titled_of(first) -> bool:
+    """The token ``first`` follows "<title> of [the]" ("President of the Republic of X", "Minister for Foreign
+    Affairs of X"): the formal style of readouts, where the holder's name follows the country."""
+    doc, i = first.doc, first.i - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    return any(is_title_word(t.lower_) for t in doc[max(0, i - 6):i])
+
+
+def _one_name_after_titled_country(seg, k: int) -> bool:
+    """"(Minister of Foreign Affairs of) the Republic of Indonesia Sugiono": a one-word name (common in Indonesia and
+    Myanmar) after a titled country, not a place or an organisation word."""
+    rest = seg[k:]
+    if len(rest) != 1 or not _titled_of(seg[0]):
+        return False
+    word = rest[0]
+    return word.pos_ == "PROPN" and word.is_title and not gazetteer().country_code(word.text) \
+        and word.lower_ not in lexicon().org_words
 
 
 def _names_a_thing(seg) -> bool:
@@ -274,7 +297,7 @@ def entity_candidates(sdoc) -> list[Cand]:
                 out.append(_make(rest, "PERSON", possessive))
             else:
                 out.append(_make(seg, ent.label_, possessive))
-    return _missed_countries(sdoc, _join_split_names(sdoc, out))
+    return _names_after_titled_countries(sdoc, _missed_countries(sdoc, _join_split_names(sdoc, out)))
 
 
 def _join_split_names(sdoc, cands: list[Cand]) -> list[Cand]:
@@ -289,6 +312,31 @@ def _join_split_names(sdoc, cands: list[Cand]) -> list[Cand]:
             continue
         out.append(c)
     return out
+
+
+def _names_after_titled_countries(sdoc, cands: list[Cand]) -> list[Cand]:
+    """"the President of the Republic of Kazakhstan Kassym-Jomart Tokayev": the name after a titled country, which
+    the tagger often leaves untagged, is the office-holder (one to four capitalised words, up to the next comma,
+    verb or lower-case word)."""
+    covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+    extra = []
+    for c in cands:
+        if c.label not in ("COUNTRY", "PLACE") or not _titled_of(sdoc[c.tok_start]):
+            continue
+        end, words = c.tok_end, 0
+        while end < len(sdoc) and words < 4 and end not in covered and (
+                sdoc[end].pos_ == "PROPN" and sdoc[end].is_title
+                or sdoc[end].text in ("-", "‐") and end > c.tok_end and not sdoc[end].whitespace_
+                or sdoc[end].is_alpha and sdoc[end - 1].text in ("-", "‐") and end - 1 > c.tok_end):   # "Sung-min"
+            words += sdoc[end].text not in ("-", "‐")
+            end += 1
+        while end > c.tok_end and sdoc[end - 1].text in ("-", "‐"):
+            end -= 1
+        seg = sdoc[c.tok_end:end]
+        if len(seg) and (looks_like_name(seg) or _one_name_after_titled_country(sdoc[c.tok_start:end],
+                                                                              c.tok_end - c.tok_start)):
+            extra.append(_make(seg, "PERSON"))
+    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 
 
 def _missed_countries(sdoc, cands: list[Cand]) -> list[Cand]:

@@ -82,7 +82,9 @@ def link_descriptions(text: str, sdoc, people: list[Cluster], person_toks: set[i
         capital_head = text[m.start()].isupper()
         before = re.search(r"(?:\b[Tt]he\s+)?([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)(?:['’]s)?\s+"
                            r"(?:(?:new|former|first|outgoing|incoming|then|current|late)\s+)?$", text[max(0, start - 50):start])
-        after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})", text[end:end + 60])
+        # "the President of Kazakhstan", "… of the Republic of Kazakhstan", "… of the People's Republic of China"
+        after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s(?:of\s(?:the\s)?)?[A-Z][\w'’\-]*){0,4})",
+                         text[end:end + 80])
         if before and before.group(1) in ("The", "A", "An"):
             before = None       # "The head of state said": an article, not a country
         if before:

@@ -8,6 +8,7 @@ from typing import Optional
 
 from communique.actors.lexicon import lexicon
 from communique.actors.roles import role_words
+from communique.events.lexicon import non_state_groups
 from communique.geo import country_name, gazetteer
 from communique.model import Actor, Document, Location, Side
 
@@ -66,6 +67,8 @@ class DocContext:
                     best = cand
         if best is not None and best.kind == "person":
             return best
+        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in non_state_groups() for c in tok.children):
+            return None      # "Indonesian business leaders", "Kenyan community leaders": people, not the state
         if best is None and tok.lemma_.lower() in _COLLECTIVES:
             # "the government of Nepal", "the families of the victims and the Government of Nepal"
             for t in list(tok.subtree)[:24]:

@@ -87,7 +87,7 @@ def find_candidates(ctx: DocContext, future_sents: set[int]) -> list[Candidate]:
             for etype in types:
                 if phone and etype in ("MEET",) and tok.lemma_ in _BY_PHONE_TOO:
                     etype = "CALL"      # "spoke by phone", "held a meeting via video link"
-                courtesy = etype == "CALL" and not noun and _courtesy_call(ctx, tok)
+                courtesy = etype == "CALL" and (_courtesy_call(ctx, tok) if not noun else _courtesy_noun(tok))
                 if courtesy:
                     etype = "MEET"      # "the minister called on President X": a courtesy visit in person
                 elif etype == "CALL" and not noun and not _is_phone_call(tok, phone):
@@ -309,6 +309,12 @@ def _more_destinations(ctx: DocContext, cand: Candidate) -> list[Candidate]:
     return out
 
 
+def _courtesy_noun(noun) -> bool:
+    """"paid a courtesy call on the King", "a courtesy call on President Y": protocol English for a visit in person."""
+    return noun.lower_ == "call" and any(c.dep_ in ("amod", "compound") and c.lower_ == "courtesy"
+                                         for c in noun.children)
+
+
 def _courtesy_call(ctx: DocContext, verb) -> bool:
     """"X called on the King", "called upon President Y": a courtesy visit (protocol English of the Commonwealth
     and of South Asian readouts), unless a demand follows ("called on Y to resign", "called on Y for restraint")
@@ -343,14 +349,16 @@ def _is_phone_call(tok, phone: bool) -> bool:
     if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children):
         return False
     if any(c.dep_ == "dobj" and any(a.dep_ == "appos" and a.pos_ == "NOUN" for a in c.children)
-           for c in tok.children):
-        return False       # "called X a dangerous man" names X, it is no phone call
+           for c in tok.children) or sum(c.dep_ == "dobj" for c in tok.children) >= 2:
+        return False       # "called X a dangerous man" names X, it is no phone call (the parse may make both objects)
     has_object = any(c.dep_ == "dobj" for c in tok.children)      # "called Putin on Monday" is still a call
     if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon") and not has_object)
            for c in tok.children):
         return False
-    # "called Ortiz", "called his counterpart"; not "called the decision … a travesty"
-    return phone or any(c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in role_words())
+    # "called Ortiz", "called his counterpart (Yoweri Museveni)"; not "called the decision … a travesty"
+    return phone or any(c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in role_words()
+                                              or c.lemma_.lower() == "counterpart"
+                                              or any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children))
                         for c in tok.children)
 
 
@@ -475,7 +483,10 @@ def _passive_subject(ctx: DocContext, verb) -> list[Actor]:
 def _objects(ctx: DocContext, tok, preps=_WITH) -> list[Actor]:
     out = []
     for c in tok.children:
-        if c.dep_ in ("dobj", "dative"):
+        if c.dep_ == "dative" and c.pos_ == "ADP":
+            if c.lower_ in preps:   # "sent condolences to Peru": the parse makes "to" a dative
+                out += [a for p in c.children if p.dep_ == "pobj" for a in _expand(ctx, p)]
+        elif c.dep_ in ("dobj", "dative"):
             out += _expand(ctx, c)
         elif c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
@@ -704,6 +715,8 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
                     if p.dep_ == "pobj":
                         sources = _expand(ctx, p)
     targets = _objects(ctx, noun, preps={"with", "between", "to", "among"})
+    if cand.extra.pop("courtesy_call", False):
+        targets = targets or _objects(ctx, noun, preps={"on", "upon"})   # "paid a courtesy call on President X"
     if etype == "INVITE" and not targets:   # "his invitation for X to visit Y": X is the one invited
         targets = [a for c in noun.children if c.dep_ in ("advcl", "acl") for s in c.children
                    if s.dep_ == "nsubj" for a in _expand(ctx, s)] or _objects(ctx, noun, preps={"for"})

@@ -24,6 +24,11 @@ def political_groups() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def non_state_groups() -> frozenset[str]:
+    return frozenset(lexicon()["non_state_groups"]["words"])
+
+
+@functools.lru_cache(maxsize=1)
 def endorsed_things() -> frozenset[str]:
     return frozenset(lexicon()["endorsed_things"]["words"])
 

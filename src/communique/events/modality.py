@@ -68,6 +68,27 @@ def _speculative(tok, reach: int = 6) -> bool:
     return False
 
 
+_PLANNING = {"due", "expected", "scheduled", "set", "supposed", "planned", "meant", "slated"}
+
+
+def _unfulfilled(verb) -> bool:
+    """A plan told in the past perfect or as "was to have met" did not come true: "X was to have met Y", "X had
+    been expected to meet Y", "had been due to sign"."""
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head      # "was to have met X and signed …": the second verb shares the first's fate
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    head = verb.head
+    if verb.tag_ == "VBN" and {"to", "have"} <= aux and head.lemma_ == "be" and head.tag_ == "VBD":
+        return True      # "was to have met"
+    if verb.dep_ != "xcomp" or head.i == verb.i:
+        return False
+    planned = head if head.lower_ in _PLANNING else next(
+        (c for c in head.children if c.dep_ == "acomp" and c.lower_ in _PLANNING), None)
+    carriers = [head] + ([head.head] if head.dep_ == "acomp" else [])   # "had been due to": 'had' is on 'been'
+    return planned is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
+                                       for t in carriers for c in t.children)
+
+
 def verb_status(verb, future_date: bool = False) -> str:
     """Status of a verb trigger, walking up through governing verbs ("plans to visit")."""
     status = _verb_status(verb, future_date)
@@ -82,6 +103,8 @@ def _verb_status(verb, future_date: bool = False) -> str:
         return "occurred"      # "after meeting X": done before the main clause, whatever its mood
     if verb.dep_ == "pcomp" and verb.head.lower_ == "before" and verb.head.head.i != verb.head.i:
         return _verb_status(verb.head.head, future_date)   # "told reporters before landing": the main clause's mood
+    if _unfulfilled(verb):
+        return "negated"
     tok, hops = verb, 0
     while tok is not None and hops < 4:
         status = _aux_status(tok)

@@ -148,6 +148,10 @@ def _entry_fits(e: Entry, tok, objs: Optional[set]) -> bool:
         return False
     if e.mandative and not _mandative(tok):
         return False
+    if e.plain_object and (any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children) or any(
+            c.dep_ == "dobj" and any(a.dep_ == "appos" for a in c.children) for c in tok.children)
+            or sum(c.dep_ == "dobj" for c in tok.children) >= 2):
+        return False   # "calling the late leader 'a true friend'": naming, not telephoning
     if e.party_object and not any(c.dep_ in ("dobj", "nsubjpass") and _is_party(c) for c in tok.children):
         helped = _clause_subject(tok)   # "helped Egypt rebuild"
         if helped is None or not _is_party(helped):

@@ -43,6 +43,8 @@ class Entry:
     not_objects: frozenset = frozenset()  # objects that make the word no event ("released a report")
     no_object: bool = False               # only intransitive ("protesters demonstrated", not "demonstrated a will")
     mode_only: bool = False               # a weapon noun: gives an attack its mode, is no event by itself
+    plain_object: bool = False            # no object complement: "called the leader" calls, "called the leader a
+    #                                       friend" names
     mandative: bool = False               # a demand only over what should be done ("insisted that Y resign",
     #                                       "insisted on talks"), not over a claim ("insisted the vote was fair")
 
@@ -107,6 +109,7 @@ def load_lexicon(data: Optional[dict] = None) -> Lexicon:
             no_object=bool(t.get("no_object", False)),
             mode_only=bool(t.get("mode_only", False)),
             mandative=bool(t.get("mandative", False)),
+            plain_object=bool(t.get("plain_object", False)),
         )
         if e.modal_demand:
             for w in t.get("verbs", ()):

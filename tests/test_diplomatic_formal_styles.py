@@ -1,0 +1,91 @@
+"""Readout and protocol English, naming and plans that did not come true: sentences written for these tests."""
+import pytest
+
+from communique.model import Document
+
+
+def engagements(extractor, text, published="2025-05-14"):
+    doc = extractor.process(Document(id="t", raw_text=text, published=published))
+    assert doc.error is None, doc.error
+    return [e for e in doc.events if e.type in ("VISIT", "HOST", "MEET", "CALL", "SIGN", "INVITE", "CONDOLE",
+                                                "PRAISE")]
+
+
+def names(ev):
+    return (ev.source.name if ev.source else None, ev.target.name if ev.target else None)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("President of the Republic of Uzbekistan Shavkat Mirziyoyev held a telephone conversation with the President "
+     "of the Republic of Kazakhstan Kassym-Jomart Tokayev.", ("Shavkat Mirziyoyev", "Kassym-Jomart Tokayev")),
+    ("The Prime Minister of the Republic of Fiji Sitiveni Rabuka received the Ambassador of the People's Republic "
+     "of China Zhou Jian at his office on Monday.", ("Sitiveni Rabuka", "Zhou Jian")),
+])
+def test_the_holder_named_after_a_titled_country_is_the_party(extractor, text, pair):
+    evs = engagements(extractor, text)
+    assert evs and names(evs[0]) == pair
+
+
+def test_a_one_word_name_after_a_titled_country_is_a_person(extractor):
+    text = ("Minister for Foreign Affairs of the Republic of Indonesia Sugiono today held a bilateral meeting with "
+            "the Foreign Minister of Malaysia Mohamad Hasan in Jakarta.")
+    evs = engagements(extractor, text)
+    assert evs and evs[0].type == "MEET" and evs[0].source.name == "Sugiono" and evs[0].source.country == "IDN"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Japanese Ambassador Kenji Arai paid a courtesy call on the Prime Minister of Fiji Sitiveni Rabuka on Monday.",
+     "occurred"),
+    ("Kenya's new high commissioner will pay a courtesy call on President Museveni on Friday.", "planned"),
+])
+def test_a_courtesy_call_is_a_meeting_in_person(extractor, text, status):
+    evs = engagements(extractor, text)
+    assert [(e.type, e.status) for e in evs] == [("MEET", status)]
+
+
+@pytest.mark.parametrize("text", [
+    'Chile\'s president sent condolences to Peru on Monday, calling President Boluarte "a brave friend of Chile in '
+    'hard years."',
+    'Taiwan\'s president sent condolences to Paraguay on Monday, calling the former president "a loyal friend of '
+    'Taiwan."',
+])
+def test_calling_someone_a_friend_is_no_phone_call(extractor, text):
+    evs = engagements(extractor, text)
+    assert [e.type for e in evs] == ["CONDOLE"], [(e.type, e.trigger) for e in evs]
+    assert evs[0].target.country in ("PER", "PRY"), "the condolences go to the country named after 'to'"
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Kenyan President William Ruto called his Ugandan counterpart Yoweri Museveni on Sunday.", "Yoweri Museveni"),
+    ("The Kenyan president called his Ugandan counterpart on Sunday.", "Uganda"),
+])
+def test_calling_a_counterpart_is_a_call(extractor, text, target):
+    evs = engagements(extractor, text, published="2026-03-05")
+    assert [e.type for e in evs] == ["CALL"] and evs[0].target.name == target
+
+
+@pytest.mark.parametrize("text", [
+    "Muizzu was to have met the Sri Lankan president in Colombo on Tuesday and signed three agreements.",
+    "The Thai premier had been due to visit Cambodia on Monday.",
+    "The Chilean president had been expected to meet his Argentine counterpart in Santiago.",
+])
+def test_a_plan_told_in_the_past_perfect_did_not_come_true(extractor, text):
+    evs = engagements(extractor, text, published="2025-08-20")
+    assert evs and all(e.status == "negated" for e in evs), [(e.type, e.status) for e in evs]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The Thai premier is due to visit Cambodia on Monday.", "planned"),
+    ("Ruto met Museveni on Monday and signed two agreements.", "occurred"),
+])
+def test_plans_and_facts_keep_their_status(extractor, text, status):
+    evs = engagements(extractor, text, published="2025-08-20")
+    assert evs and all(e.status == status for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Before flying home on Friday, Ruto is expected to meet Indonesian business leaders in Jakarta.",
+    "The Ghanaian president met Ghanaian community leaders in London on Sunday.",
+])
+def test_meeting_business_or_community_leaders_is_no_engagement_with_a_state(extractor, text):
+    assert engagements(extractor, text, published="2025-08-20") == []
