@@ -89,3 +89,34 @@ def test_plans_and_facts_keep_their_status(extractor, text, status):
 ])
 def test_meeting_business_or_community_leaders_is_no_engagement_with_a_state(extractor, text):
     assert engagements(extractor, text, published="2025-08-20") == []
+
+
+@pytest.mark.parametrize("text,source", [
+    ("During his stay, Peters is also expected to convey New Zealand's condolences to the Fijian government.",
+     "Peters"),
+    ("Kenyan Foreign Minister Musalia Mudavadi conveyed Kenya's condolences to the Tanzanian government on Monday.",
+     "Musalia Mudavadi"),
+])
+def test_the_envoy_who_conveys_a_country_s_message_is_its_sender(extractor, text, source):
+    evs = engagements(extractor, text)
+    assert [e.type for e in evs] == ["CONDOLE"] and evs[0].source.name == source
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, Chinese Foreign Minister Wang Yi had a phone conversation with Ethiopian Foreign Minister Gedion "
+    "Timothewos, during which the two sides discussed preparations for the summit.",
+    "Ruto held talks with Museveni, at which the two leaders discussed the pipeline.",
+])
+def test_a_discussion_inside_an_engagement_is_that_engagement(extractor, text):
+    assert len(engagements(extractor, text)) == 1
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Tuvalu's Prime Minister Feleti Teo, whose country signed a treaty with Australia in 2023, said the deal was "
+     "working.", ("TUV", "AUS")),
+    ("Ghanaian President John Mahama, whose government signed a defence pact with Togo last year, spoke in Accra.",
+     ("GHA", "TGO")),
+])
+def test_whose_country_is_the_state_of_the_person_named_before(extractor, text, pair):
+    signs = [e for e in engagements(extractor, text, published="2025-09-10") if e.type == "SIGN"]
+    assert signs and (signs[0].source.country, signs[0].target.country) == pair

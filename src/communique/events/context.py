@@ -59,6 +59,9 @@ class DocContext:
             return found
         if tok.lower_ in _PERSON_PRONOUNS:
             return self.pronoun_antecedent(tok)
+        whose = self._whose_country(tok)
+        if whose is not None:
+            return whose
         best = None
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") and child.i in self.tok_actor:
@@ -95,6 +98,17 @@ class DocContext:
                 if a is not None and a.kind == "person" and (best is None or a.country == best.country):
                     return a
         return best
+
+    def _whose_country(self, tok) -> Optional[Actor]:
+        """"Tuvalu's Prime Minister Feleti Teo, whose country signed a treaty with Australia": the state of the
+        person the relative clause hangs on."""
+        if tok.lemma_.lower() not in _COLLECTIVES | {"country"} or tok.head.dep_ != "relcl" or not any(
+                c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
+            return None
+        holder = self.actor_of(tok.head.head)
+        if holder is None or not holder.country:
+            return None
+        return next((a for a in self.doc.actors if a.kind == "country" and a.country == holder.country), None)
 
     def _main_subject(self, pronoun) -> Optional[Actor]:
         """The person subject of the clause that a pronoun's own clause hangs from ("where he met", "and he said")."""

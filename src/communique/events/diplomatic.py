@@ -602,6 +602,8 @@ def _fill_verb(ctx: DocContext, cand: Candidate) -> bool:
                         if a not in cand.sources and (a.kind != "organization" or a.sector == "IGO")]
         return True       # parties may come from the document's dyad
     topic_verb = tok.lemma_ in ("discuss", "talk", "negotiate")      # their object is a topic, not a party
+    if topic_verb and tok.dep_ == "relcl" and tok.head.lemma_.lower() in trigger_index()[1]:
+        return False      # "a phone conversation with X, during which the two sides discussed …": that call
     if tok.lemma_ == "talk" and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children) and any(
             c.dep_ in ("prep", "prt", "advmod") and c.lower_ in _TALK_IDIOMS for c in tok.children):
         return False      # "talking past each other", "talking about trade", "talk up the deal": no meeting
@@ -703,6 +705,9 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
     owners = [c for c in noun.children if c.dep_ == "poss"]
     sources = _expand(ctx, owners[0]) if owners else []
     light = _light_verb(noun)
+    if sources and all(a.kind == "country" for a in sources) and light is not None:
+        carriers = [a for a in _subject(ctx, light) if a.kind == "person" and a.country in {s.country for s in sources}]
+        sources = carriers or sources   # "Peters will convey New Zealand's condolences": Peters conveys them
     if not sources and light is not None:
         sources = _subject(ctx, light)
         if cand.status == "occurred":
