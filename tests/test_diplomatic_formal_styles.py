@@ -120,3 +120,39 @@ def test_a_discussion_inside_an_engagement_is_that_engagement(extractor, text):
 def test_whose_country_is_the_state_of_the_person_named_before(extractor, text, pair):
     signs = [e for e in engagements(extractor, text, published="2025-09-10") if e.type == "SIGN"]
     assert signs and (signs[0].source.country, signs[0].target.country) == pair
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Indonesian Foreign Minister Sugiono conveyed condolences to the Government and people of the Philippines over "
+     "the ferry accident.", "PHL"),
+    ("Kenya's president sent condolences to the Government of Nepal after the landslide.", "NPL"),
+])
+def test_the_government_of_a_country_is_that_country(extractor, text, country):
+    evs = engagements(extractor, text, published="2025-06-18")
+    assert [e.type for e in evs] == ["CONDOLE"] and evs[0].target.country == country
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Philippine Foreign Secretary Enrique Manalo expressed appreciation for Indonesia's support of the Philippine "
+     "candidacy.", "IDN"),
+    ("President Ruto expressed gratitude for Japan's assistance after the floods.", "JPN"),
+])
+def test_thanks_for_a_country_s_help_are_addressed_to_it(extractor, text, target):
+    evs = engagements(extractor, text, published="2025-06-18")
+    assert [e.type for e in evs] == ["PRAISE"] and evs[0].target.country == target
+
+
+def test_patronymic_names_of_one_family_stay_apart(extractor):
+    from communique.model import Document
+
+    text = ("Sheikh Khaled bin Mohamed bin Zayed Al Nahyan, Crown Prince of Abu Dhabi, attended the forum. "
+            "President Sheikh Mohamed bin Zayed Al Nahyan received the Greek prime minister on Tuesday.")
+    doc = extractor.process(Document(id="t", raw_text=text, published="2025-11-19"))
+    people = {a.name for a in doc.actors if a.kind == "person"}
+    assert {"Khaled bin Mohamed bin Zayed Al Nahyan", "Mohamed bin Zayed Al Nahyan"} <= people
+
+
+def test_his_highness_abbreviated_is_an_honorific():
+    from communique.actors.candidates import is_title_word
+
+    assert is_title_word("h.h.") and is_title_word("h.e.")

@@ -187,7 +187,7 @@ def is_title_word(word: str) -> bool:
 
 
 #: honorifics that stand before a name and are never part of it
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "h.e.", "he", "excellency", "madam", "sir"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "h.e.", "he", "excellency", "madam", "sir", "h.h.", "h.m.", "h.r.h."}
 
 
 def _trim(seg):

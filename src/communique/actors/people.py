@@ -202,7 +202,7 @@ def cluster_people(cands: list[Cand]) -> list[Cluster]:
     people = [c for c in cands if c.label == "PERSON"]
     for c in [p for p in people if len(strip_possessive(p.text).split()) > 1]:
         sk, gk = surname_key(c.text), given_keys(c.text)
-        match = next((cl for cl in by_surname[sk] if _given_compatible(cl, gk)), None)
+        match = next((cl for cl in by_surname[sk] if _given_compatible(cl, gk, c.text)), None)
         if match is None:
             match = Cluster("person", sk)
             clusters.append(match)
@@ -225,9 +225,20 @@ def cluster_people(cands: list[Cand]) -> list[Cluster]:
     return clusters
 
 
-def _given_compatible(cl: Cluster, gk: set[str]) -> bool:
+_PATRONYMIC = {"bin", "bint", "ibn", "binti"}
+
+
+def _given_compatible(cl: Cluster, gk: set[str], name: str = "") -> bool:
+    """Mentions of one person share a given name. In a name built with "bin"/"bint" the other given names are
+    the father's and grandfather's: "Khaled bin Mohamed bin Zayed" is not "Mohamed bin Zayed", so only the first
+    given name counts."""
+    words = strip_possessive(name).lower().split()
     for m in cl.mentions:
         other = given_keys(m.text)
         if other and gk and not (other & gk):
+            return False
+        theirs = strip_possessive(m.text).lower().split()
+        if words and theirs and (_PATRONYMIC & set(words) or _PATRONYMIC & set(theirs)) \
+                and name_key(words[0]) != name_key(theirs[0]):
             return False
     return True

@@ -55,7 +55,9 @@ class DocContext:
                         a = self.tok_actor.get(t.i)
                         if a is not None and a.kind == "person":
                             return a
-        if found is not None:
+        generic = found is not None and found.kind == "organization" and not found.country \
+            and tok.lemma_.lower() in _COLLECTIVES      # "the Government and people of the Philippines"
+        if found is not None and not generic:
             return found
         if tok.lower_ in _PERSON_PRONOUNS:
             return self.pronoun_antecedent(tok)
@@ -78,6 +80,8 @@ class DocContext:
                 a = self.tok_actor.get(t.i)
                 if a is not None and a.country and a.kind in ("country", "organization"):
                     return a
+        if generic:
+            return found
         # a role noun's phrase names its holder ("speaker of X's Council Valentina M."); other nouns
         # ("the decision of X") are not their actor
         if tok.lower_ not in role_words() and tok.lemma_.lower() not in role_words():

@@ -722,6 +722,9 @@ def _fill_noun(ctx: DocContext, cand: Candidate) -> bool:
     targets = _objects(ctx, noun, preps={"with", "between", "to", "among"})
     if cand.extra.pop("courtesy_call", False):
         targets = targets or _objects(ctx, noun, preps={"on", "upon"})   # "paid a courtesy call on President X"
+    if etype == "PRAISE" and not targets:   # "expressed appreciation for Indonesia's support": Indonesia is thanked
+        targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                   if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss" for a in _expand(ctx, o)]
     if etype == "INVITE" and not targets:   # "his invitation for X to visit Y": X is the one invited
         targets = [a for c in noun.children if c.dep_ in ("advcl", "acl") for s in c.children
                    if s.dep_ == "nsubj" for a in _expand(ctx, s)] or _objects(ctx, noun, preps={"for"})
