@@ -16,8 +16,8 @@ def names(ev):
 
 
 @pytest.mark.parametrize("text,pair", [
-    ("President of the Republic of Uzbekistan Shavkat Mirziyoyev held a telephone conversation with the President "
-     "of the Republic of Kazakhstan Kassym-Jomart Tokayev.", ("Shavkat Mirziyoyev", "Kassym-Jomart Tokayev")),
+    ("On Friday the President of the Republic of Ghana John Mahama spoke by telephone with the President of the "
+     "Republic of Senegal Bassirou Diomaye Faye.", ("John Mahama", "Bassirou Diomaye Faye")),
     ("The Prime Minister of the Republic of Fiji Sitiveni Rabuka received the Ambassador of the People's Republic "
      "of China Zhou Jian at his office on Monday.", ("Sitiveni Rabuka", "Zhou Jian")),
 ])
@@ -27,8 +27,8 @@ def test_the_holder_named_after_a_titled_country_is_the_party(extractor, text, p
 
 
 def test_a_one_word_name_after_a_titled_country_is_a_person(extractor):
-    text = ("Minister for Foreign Affairs of the Republic of Indonesia Sugiono today held a bilateral meeting with "
-            "the Foreign Minister of Malaysia Mohamad Hasan in Jakarta.")
+    text = ("On Thursday the Foreign Minister of the Republic of Indonesia Sugiono held talks in Kuala Lumpur with "
+            "Malaysian Foreign Minister Mohamad Hasan.")
     evs = engagements(extractor, text)
     assert evs and evs[0].type == "MEET" and evs[0].source.name == "Sugiono" and evs[0].source.country == "IDN"
 
@@ -92,19 +92,19 @@ def test_meeting_business_or_community_leaders_is_no_engagement_with_a_state(ext
 
 
 @pytest.mark.parametrize("text,source", [
-    ("During his stay, Peters is also expected to convey New Zealand's condolences to the Fijian government.",
+    ("Peters will convey New Zealand's condolences to Fiji's prime minister when he visits Suva next week.",
      "Peters"),
     ("Kenyan Foreign Minister Musalia Mudavadi conveyed Kenya's condolences to the Tanzanian government on Monday.",
      "Musalia Mudavadi"),
 ])
 def test_the_envoy_who_conveys_a_country_s_message_is_its_sender(extractor, text, source):
-    evs = engagements(extractor, text)
-    assert [e.type for e in evs] == ["CONDOLE"] and evs[0].source.name == source
+    evs = [e for e in engagements(extractor, text) if e.type == "CONDOLE"]
+    assert len(evs) == 1 and evs[0].source.name == source
 
 
 @pytest.mark.parametrize("text", [
-    "On Monday, Chinese Foreign Minister Wang Yi had a phone conversation with Ethiopian Foreign Minister Gedion "
-    "Timothewos, during which the two sides discussed preparations for the summit.",
+    "Wang Yi spoke by phone on Sunday with Kenyan Foreign Minister Musalia Mudavadi, in a call during which the two "
+    "ministers discussed the railway loans.",
     "Ruto held talks with Museveni, at which the two leaders discussed the pipeline.",
 ])
 def test_a_discussion_inside_an_engagement_is_that_engagement(extractor, text):
@@ -112,8 +112,8 @@ def test_a_discussion_inside_an_engagement_is_that_engagement(extractor, text):
 
 
 @pytest.mark.parametrize("text,pair", [
-    ("Tuvalu's Prime Minister Feleti Teo, whose country signed a treaty with Australia in 2023, said the deal was "
-     "working.", ("TUV", "AUS")),
+    ("Fiji's prime minister, whose country signed a policing pact with Australia two years ago, defended the deal on "
+     "Monday.", ("FJI", "AUS")),
     ("Ghanaian President John Mahama, whose government signed a defence pact with Togo last year, spoke in Accra.",
      ("GHA", "TGO")),
 ])
@@ -123,8 +123,8 @@ def test_whose_country_is_the_state_of_the_person_named_before(extractor, text, 
 
 
 @pytest.mark.parametrize("text,country", [
-    ("Indonesian Foreign Minister Sugiono conveyed condolences to the Government and people of the Philippines over "
-     "the ferry accident.", "PHL"),
+    ("The Chilean foreign minister offered condolences to the Government and the people of Ecuador after the "
+     "earthquake.", "ECU"),
     ("Kenya's president sent condolences to the Government of Nepal after the landslide.", "NPL"),
 ])
 def test_the_government_of_a_country_is_that_country(extractor, text, country):
@@ -145,11 +145,11 @@ def test_thanks_for_a_country_s_help_are_addressed_to_it(extractor, text, target
 def test_patronymic_names_of_one_family_stay_apart(extractor):
     from communique.model import Document
 
-    text = ("Sheikh Khaled bin Mohamed bin Zayed Al Nahyan, Crown Prince of Abu Dhabi, attended the forum. "
-            "President Sheikh Mohamed bin Zayed Al Nahyan received the Greek prime minister on Tuesday.")
+    text = ("Saudi Crown Prince Mohammed bin Salman met Qatar's emir in Riyadh. Prince Khalid bin Mohammed bin "
+            "Salman, a nephew, also joined the lunch, the agency said.")
     doc = extractor.process(Document(id="t", raw_text=text, published="2025-11-19"))
     people = {a.name for a in doc.actors if a.kind == "person"}
-    assert {"Khaled bin Mohamed bin Zayed Al Nahyan", "Mohamed bin Zayed Al Nahyan"} <= people
+    assert {"Khalid bin Mohammed bin Salman", "Mohammed bin Salman"} <= people
 
 
 def test_his_highness_abbreviated_is_an_honorific():

@@ -112,10 +112,10 @@ def test_insisting_on_a_claim_asks_nothing(extractor, text):
 
 # -- protests, threats, rejections ------------------------------------------------------------------------
 @pytest.mark.parametrize("text,tgt", [
-    ("Hardline clerics continued their hunger strike to demand the resignation of Egyptian President Hosni "
-     "Mubarak.", "EGY"),
-    ("Dozens of Uyghur exiles are continuing a hunger strike in protest of the Turkish government's decision to "
-     "deport them.", "TUR"),
+    ("Detained opposition clerics began a hunger strike on Sunday to demand that the Egyptian president step "
+     "down.", "EGY"),
+    ("Forty Uyghur families in Istanbul went on hunger strike in protest of Ankara's plan to send them "
+     "abroad, their lawyer said.", "TUR"),
     ("Shopkeepers in Lahore shuttered their stores on Tuesday to protest at new taxes imposed by the Pakistani "
      "government.", "PAK"),
 ])
@@ -124,7 +124,7 @@ def test_a_protest_is_aimed_at_the_party_of_its_purpose(extractor, text, tgt):
 
 
 def test_exiles_are_people_and_an_exile_is_an_act(extractor):
-    text = "Dozens of Uyghur exiles are continuing a hunger strike in protest of the Turkish government's decision."
+    text = "Uyghur exiles in Istanbul staged a sit-down outside the courthouse on Friday."
     assert not any(e.trigger == "exiles" for e in plover(extractor, text))
     assert any(e.trigger == "exile" and e.type == "COERCE"
                for e in plover(extractor, "The exile of the former king was ordered by the Greek junta."))

@@ -249,8 +249,8 @@ def _titled_of(first) -> bool:
 
 
 def _one_name_after_titled_country(seg, k: int) -> bool:
-    """"(Minister of Foreign Affairs of) the Republic of Indonesia Sugiono": a one-word name (common in Indonesia and
-    Myanmar) after a titled country, not a place or an organisation word."""
+    """"(Foreign Minister of) the Republic of Indonesia Retno": a one-word name (common in Indonesia and Myanmar)
+    after a titled country, not a place or an organisation word."""
     rest = seg[k:]
     if len(rest) != 1 or not _titled_of(seg[0]):
         return False
@@ -315,8 +315,8 @@ def _join_split_names(sdoc, cands: list[Cand]) -> list[Cand]:
 
 
 def _names_after_titled_countries(sdoc, cands: list[Cand]) -> list[Cand]:
-    """"the President of the Republic of Kazakhstan Kassym-Jomart Tokayev": the name after a titled country, which
-    the tagger often leaves untagged, is the office-holder (one to four capitalised words, up to the next comma,
+    """"the Head of State of the Republic of Ghana John Mahama": the name after a titled country, which the tagger
+    often leaves untagged, is the office-holder (one to four capitalised words, up to the next comma,
     verb or lower-case word)."""
     covered = {i for c in cands for i in range(c.tok_start, c.tok_end)}
     extra = []

@@ -56,7 +56,7 @@ class DocContext:
                         if a is not None and a.kind == "person":
                             return a
         generic = found is not None and found.kind == "organization" and not found.country \
-            and tok.lemma_.lower() in _COLLECTIVES      # "the Government and people of the Philippines"
+            and tok.lemma_.lower() in _COLLECTIVES      # "to the Government and the people of Chile"
         if found is not None and not generic:
             return found
         if tok.lower_ in _PERSON_PRONOUNS:
@@ -104,8 +104,8 @@ class DocContext:
         return best
 
     def _whose_country(self, tok) -> Optional[Actor]:
-        """"Tuvalu's Prime Minister Feleti Teo, whose country signed a treaty with Australia": the state of the
-        person the relative clause hangs on."""
+        """"Ghana's president, whose government signed a pact with Togo": the state of the person the relative
+        clause hangs on."""
         if tok.lemma_.lower() not in _COLLECTIVES | {"country"} or tok.head.dep_ != "relcl" or not any(
                 c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
             return None
