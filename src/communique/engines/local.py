@@ -149,16 +149,14 @@ class _WorkerPool:
                 proc.terminate()
             self.close()
 
-    def _submit(self, chunk: list[Document]) -> Future:
-        """A future for the chunk; when a worker died since the last result came back, the pool refuses new work,
-        and the chunk gets a future that failed the same way, so the run loop isolates and resubmits it in order
-        (raising here would end the whole batch)."""
+    def _submit(self, chunk: list[Document]) -> Optional[Future]:
+        """A future for the chunk, or None when a worker died since the last result came back and the pool refuses
+        new work: the chunk is then submitted when its turn comes, after the loop has rebuilt the pool (raising here
+        would end the whole batch)."""
         try:
             return self._pool().submit(_extract_chunk, chunk)
-        except BrokenProcessPool as exc:
-            lost: Future = Future()
-            lost.set_exception(exc)
-            return lost
+        except BrokenProcessPool:
+            return None
 
     def run(self, docs: Iterable[Document], chunk_size: int, in_flight: int) -> Iterator[Document]:
         source = iter(docs)
@@ -175,6 +173,8 @@ class _WorkerPool:
         while queue:
             chunk, future = queue.popleft()
             try:
+                if future is None:   # refused while the pool was broken: its turn has come
+                    future = self._pool().submit(_extract_chunk, chunk)
                 done = future.result(timeout=self.deadline(len(chunk)))
             except (BrokenProcessPool, FutureTimeout) as exc:
                 # Every chunk in flight is lost with the pool: isolate this one, resubmit the rest.
@@ -198,7 +198,7 @@ class _WorkerPool:
         """Run each document alone so the one that kills a worker is found and given an error record."""
         for doc in chunk:
             try:
-                yield from self._submit([doc]).result(timeout=self.deadline(1))
+                yield from self._pool().submit(_extract_chunk, [doc]).result(timeout=self.deadline(1))
             except BrokenProcessPool:
                 self._restart()
                 yield _failed(doc, "worker process died while extracting this document")

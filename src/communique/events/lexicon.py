@@ -13,24 +13,26 @@ def lexicon() -> dict:
     return tomllib.loads(resources.files("communique.data").joinpath("events_diplomatic.toml").read_text("utf-8"))
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=None)
+def words(section: str) -> frozenset[str]:
+    """The ``words`` list of one section of the data file (read once per section)."""
+    return frozenset(lexicon()[section]["words"])
+
+
 def light_verbs() -> frozenset[str]:
-    return frozenset(lexicon()["light_verbs"]["words"])
+    return words("light_verbs")
 
 
-@functools.lru_cache(maxsize=1)
 def political_groups() -> frozenset[str]:
-    return frozenset(lexicon()["political_groups"]["words"])
+    return words("political_groups")
 
 
-@functools.lru_cache(maxsize=1)
 def non_state_groups() -> frozenset[str]:
-    return frozenset(lexicon()["non_state_groups"]["words"])
+    return words("non_state_groups")
 
 
-@functools.lru_cache(maxsize=1)
 def endorsed_things() -> frozenset[str]:
-    return frozenset(lexicon()["endorsed_things"]["words"])
+    return words("endorsed_things")
 
 
 @functools.lru_cache(maxsize=1)
